@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { Clock, ClockModule, SystemClock } from '@siban/clock';
+import { AppConfig, ConfigModule } from '@siban/config';
+import { DatabaseHandle, DatabaseModule } from '@siban/db';
+import { IdentityModule, IdentityService } from '@siban/identity';
+import { NotificationsModule } from '@siban/notifications';
+import { OrganizationModule } from '@siban/organization';
+import { EventBusModule } from '@siban/pubsub';
+import { SchedulerModule } from '@siban/scheduler';
+import { LoggerModule } from 'nestjs-pino';
+import { graphqlOptions } from './graphql.options';
+import { HealthController } from './health.controller';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Where to write the generated schema; `true` keeps it in memory (tests). */
+  schemaFile?: string | true;
+  /** Separates the Redis channels of one deployment (or test run) from another's. */
+  redisPrefix?: string;
+  runJobWorkers?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            // Tokens and cookies never reach the logs; request bodies (passwords) are not logged.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+            quietReqLogger: true,
+          },
+        }),
+        ClockModule.forRoot(options.clock ?? new SystemClock()),
+        DatabaseModule.forHandle(options.database),
+        EventBusModule.forRoot({ redisUrl: config.redisUrl, redisPrefix: options.redisPrefix }),
+        SchedulerModule.forRoot({ pollSeconds: config.schedulerPollSeconds, runWorkers: options.runJobWorkers }),
+        IdentityModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [IdentityService],
+          useFactory: (identity: IdentityService) => graphqlOptions(identity, options.schemaFile ?? true),
+        }),
+        OrganizationModule,
+        NotificationsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

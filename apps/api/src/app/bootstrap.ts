@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@siban/config';
+import { DatabaseHandle, openDatabase, PrismaService } from '@siban/db';
+import { createValidationPipe } from '@siban/graphql-core';
+import { PasswordHasher } from '@siban/identity';
+import { seedDistrict } from '@siban/organization';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppModuleOptions } from './app.module';
+
+export const SCHEMA_FILE = path.join('apps', 'api', 'schema.graphql');
+
+/** Builds the Nest application on an open database; nothing listens yet. */
+export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  await app.init();
+  return app;
+}
+
+export interface RunningService {
+  app: INestApplication;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the service as `npm start` does: the embedded database is locked, migrated with Prisma
+ * Migrate and seeded on first start; PostgreSQL is expected to be migrated already
+ * (`npm run db:migrate`), and its offices are seeded when missing.
+ */
+export async function startService(
+  config: AppConfig,
+  extra: Partial<AppModuleOptions> & { migrate?: boolean } = {},
+): Promise<RunningService> {
+  const { migrate = config.database.kind === 'pglite', ...moduleOptions } = extra;
+  const database: DatabaseHandle = await openDatabase(config.database, { migrate });
+  let app: INestApplication | undefined;
+  try {
+    app = await createApp({ config, database, schemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true, ...moduleOptions });
+    const prisma = app.get(PrismaService);
+    const hasher = app.get(PasswordHasher);
+    const seeded = await seedDistrict(prisma, (p) => hasher.hash(p), { demo: config.database.kind === 'pglite' || config.seedDemo });
+    if (seeded.demoCreated) app.get(Logger).log('demo leaders and accounts created (see README for the passwords)');
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    if (app) await app.close();
+    else await database.close();
+    throw error;
+  }
+  const server = app.getHttpServer();
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const running = app;
+  return {
+    app: running,
+    url: `http://127.0.0.1:${port}`,
+    stop: () => running.close(),
+  };
+}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'clock',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

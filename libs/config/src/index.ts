@@ -1,0 +1,2 @@
+export * from './lib/app-config';
+export * from './lib/config.module';

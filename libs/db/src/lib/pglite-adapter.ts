@@ -1,0 +1,73 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { DriverAdapterError, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+export type PrismaAdapter = SqlMigrationAwareDriverAdapterFactory;
+
+interface PostgresCause {
+  kind: 'postgres';
+  code: string;
+  message: string;
+  detail?: string;
+  column?: string;
+}
+
+function keyFields(detail: string | undefined): string[] | undefined {
+  return detail?.match(/Key \(([^)]+)\)/)?.[1]?.split(', ').map((f) => f.replace(/^"|"$/g, ''));
+}
+
+// The same translation @prisma/adapter-pg makes, so that Prisma reports P2002, P2003 and P2011
+// on PGlite exactly as on PostgreSQL; pglite-prisma-adapter 0.6.1 passes raw Postgres codes.
+function translate(cause: PostgresCause): Record<string, unknown> | undefined {
+  const fields = keyFields(cause.detail);
+  switch (cause.code) {
+    case '23505':
+      return { kind: 'UniqueConstraintViolation', constraint: fields ? { fields } : undefined };
+    case '23502':
+      return { kind: 'NullConstraintViolation', constraint: fields ? { fields } : undefined };
+    case '23503':
+      return { kind: 'ForeignKeyConstraintViolation', constraint: cause.column ? { fields: [cause.column] } : undefined };
+    case '40001':
+      return { kind: 'TransactionWriteConflict' };
+    case '22001':
+      return { kind: 'LengthMismatch', column: cause.column };
+    default:
+      return undefined;
+  }
+}
+
+function rethrow(error: unknown): never {
+  const cause = (error as { cause?: PostgresCause })?.cause;
+  if ((error as Error)?.name === 'DriverAdapterError' && cause?.kind === 'postgres') {
+    const translated = translate(cause);
+    if (translated) {
+      throw new DriverAdapterError({ originalCode: cause.code, originalMessage: cause.message, ...translated } as never);
+    }
+  }
+  throw error;
+}
+
+/** Wraps every method so rejected promises pass through `rethrow`, and transactions too. */
+function translatingErrors<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(object, args);
+        if (!(result instanceof Promise)) return result;
+        return result.then((resolved: unknown) => {
+          const wrap = property === 'startTransaction' || property === 'connect' || property === 'connectToShadowDb';
+          return wrap && resolved && typeof resolved === 'object' ? translatingErrors(resolved) : resolved;
+        }, rethrow);
+      };
+    },
+  });
+}
+
+// pglite-prisma-adapter 0.6.1 (the line for Prisma 6) declares its own copy of
+// @prisma/driver-adapter-utils 6.10: the same shapes as 6.19's at run time (measured in
+// shared/notes/prisma-offline.md), different types to the compiler.
+export function pgliteAdapter(pglite: PGlite): PrismaAdapter {
+  return translatingErrors(new PrismaPGlite(pglite) as unknown as PrismaAdapter);
+}

@@ -1,0 +1,12 @@
+import { Prisma } from '../generated/prisma/client';
+
+export function isUniqueViolation(error: unknown): error is Prisma.PrismaClientKnownRequestError {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** The columns of the unique constraint a P2002 hit, as Prisma reports them. */
+export function uniqueViolationFields(error: Prisma.PrismaClientKnownRequestError): string[] {
+  const meta = error.meta as { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  const target = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields ?? [];
+  return Array.isArray(target) ? target : [target];
+}

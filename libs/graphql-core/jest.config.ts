@@ -1,0 +1,5 @@
+export default {
+  displayName: 'graphql-core',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

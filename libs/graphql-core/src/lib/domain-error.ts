@@ -1,0 +1,38 @@
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An error a client can act on. Domain libs throw these (through their own `*.errors.ts`
+ * factories); the GraphQL layer turns them into errors with `extensions.code` and `field`.
+ * Messages are shown to users, so they carry Chinese first and English after.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly problems?: FieldProblem[],
+    readonly reason?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const badInput = (field: string, message: string, reason?: string) =>
+  new DomainError('BAD_USER_INPUT', message, field, [{ field, message }], reason);
+
+export const notFound = (what: string, id: string, field?: string) =>
+  new DomainError('NOT_FOUND', `未找到${what} / ${what} not found: ${id}`, field);
+
+export const forbidden = (message = '无权执行此操作 / You are not allowed to do this') =>
+  new DomainError('FORBIDDEN', message);
+
+export const unauthenticated = (message = '请先登录 / Sign in first') => new DomainError('UNAUTHENTICATED', message);
+
+export const conflict = (message: string, field?: string, reason?: string) =>
+  new DomainError('CONFLICT', message, field, undefined, reason);

@@ -1,0 +1,68 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { Prisma, uniqueViolationFields } from '@siban/db';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError } from './domain-error';
+
+const logger = new Logger('GraphQLError');
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
+
+/**
+ * One mapping from whatever a resolver threw to what a client sees: domain errors and known
+ * database errors with their code and field; everything else logged here and shown as a bare
+ * internal error, never with a stack or a SQL message.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.problems ? { problems: original.problems } : {}),
+        ...(original.reason ? { reason: original.reason } : {}),
+      },
+    };
+  }
+  if (original instanceof Prisma.PrismaClientKnownRequestError) {
+    if (original.code === 'P2002') {
+      const field = uniqueViolationFields(original).join(',');
+      return {
+        ...base,
+        message: '记录已存在 / A record with these values already exists',
+        extensions: { code: 'CONFLICT', ...(field ? { field } : {}) },
+      };
+    }
+    if (original.code === 'P2025') {
+      return { ...base, message: '记录不存在 / Record not found', extensions: { code: 'NOT_FOUND' } };
+    }
+  }
+  if (original instanceof HttpException) {
+    const code = HTTP_CODES[original.getStatus()];
+    if (code) return { ...base, message: original.message, extensions: { code } };
+  }
+  // Errors graphql-js and Apollo raise for a malformed request (parse, validation, variable
+  // coercion) carry no foreign cause: their messages describe the request and are safe to show.
+  const requestError = error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError);
+  if (requestError) {
+    const code = formatted.extensions?.code;
+    return { ...base, extensions: { code: typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : 'BAD_USER_INPUT' } };
+  }
+  logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+  return {
+    message: '服务器内部错误 / Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,16 @@
+import { Role } from '@siban/db';
+
+/** The signed-in member of staff, as every guard and service sees them. */
+export interface AuthenticatedUser {
+  id: string;
+  username: string;
+  displayName: string;
+  officeId: string;
+  officeCode: string;
+  roles: Role[];
+  leaderId: string | null;
+}
+
+export function hasRole(user: AuthenticatedUser, ...roles: Role[]): boolean {
+  return roles.some((role) => user.roles.includes(role));
+}

@@ -1,0 +1,17 @@
+import { badInput, conflict, DomainError, notFound } from '@siban/graphql-core';
+
+export const IdentityErrors = {
+  badCredentials: () =>
+    new DomainError('UNAUTHENTICATED', '用户名或密码错误 / Wrong username or password', undefined, undefined, 'BAD_CREDENTIALS'),
+  tokenInvalid: () =>
+    new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录 / Session expired or invalid, sign in again', undefined, undefined, 'TOKEN_INVALID'),
+  userNotFound: (id: string) => notFound('用户 / user', id, 'id'),
+  officeNotFound: (code: string) => notFound('办公室 / office', code, 'officeCode'),
+  usernameTaken: (username: string) => conflict(`用户名已被使用 / Username already taken: ${username}`, 'username', 'USERNAME_TAKEN'),
+  wrongCurrentPassword: () => badInput('currentPassword', '当前密码不正确 / Current password is wrong'),
+  leaderRoleNeedsLeader: () => badInput('leaderId', '领导账号须关联一位领导 / A LEADER account must be linked to a leader'),
+  concurrentChange: () =>
+    conflict('该账号刚被他人修改，请刷新后重试 / The account was changed meanwhile; reload and try again', 'id', 'CONCURRENT_CHANGE'),
+  cannotRemoveOwnAdmin: () =>
+    badInput('roles', '不能移除自己的管理员角色或停用自己 / You cannot remove your own ADMIN role or deactivate yourself'),
+};

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@siban/config';
+import { AuthGuard } from './auth.guard';
+import { IdentityResolver, OfficeResolver } from './identity.resolver';
+import { IdentityService } from './identity.service';
+import { OfficeService } from './office.service';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  providers: [
+    PasswordHasher,
+    TokenService,
+    OfficeService,
+    IdentityService,
+    IdentityResolver,
+    OfficeResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, OfficeService, PasswordHasher],
+})
+export class IdentityModule {}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { isUniqueViolation, Prisma, PrismaService, Role, uniqueViolationFields, User } from '@siban/db';
+import { badInput, Connection, decodeCursor, toConnection } from '@siban/graphql-core';
+import { AuthenticatedUser } from './authenticated-user';
+import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
+import { IdentityErrors } from './identity.errors';
+import { OfficeService } from './office.service';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+    private readonly offices: OfficeService,
+  ) {}
+
+  async login(username: string, password: string) {
+    const user = await this.prisma.user.findUnique({ where: { username: username.trim().toLowerCase() } });
+    const ok = await this.hasher.verify(password, user?.passwordHash);
+    if (!user || !ok || !user.active) throw IdentityErrors.badCredentials();
+    return { ...this.tokens.sign(user.id, user.tokenVersion), user };
+  }
+
+  /** The user behind a token, if the token is valid and the account still active and unrevoked. */
+  async authenticate(token: string): Promise<AuthenticatedUser | undefined> {
+    const claims = this.tokens.verify(token);
+    if (!claims) return undefined;
+    const user = await this.prisma.user.findUnique({ where: { id: claims.sub }, include: { office: true } });
+    if (!user || !user.active || user.tokenVersion !== claims.ver) return undefined;
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      officeId: user.officeId,
+      officeCode: user.office.code,
+      roles: user.roles,
+      leaderId: user.leaderId,
+    };
+  }
+
+  async getUser(id: string): Promise<User> {
+    const user = await this.prisma.user.findUnique({ where: { id } });
+    if (!user) throw IdentityErrors.userNotFound(id);
+    return user;
+  }
+
+  async listUsers(args: UsersArgs): Promise<Connection<User>> {
+    const where: Prisma.UserWhereInput = {
+      ...(args.includeInactive ? {} : { active: true }),
+      ...(args.officeCode ? { office: { code: args.officeCode } } : {}),
+      ...(args.role ? { roles: { has: args.role } } : {}),
+    };
+    const after = args.after ? decodeCursor(args.after) : undefined;
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.user.findMany({
+        where: after ? { AND: [where, { username: { gt: after.sortKey } }] } : where,
+        orderBy: { username: 'asc' },
+        take: args.first + 1,
+      }),
+      this.prisma.user.count({ where }),
+    ]);
+    return toConnection(rows, args.first, totalCount, (u) => u.username);
+  }
+
+  async createUser(input: CreateUserInput): Promise<User> {
+    const office = await this.offices.getByCode(input.officeCode);
+    await this.checkLeaderLink(input.roles, input.leaderId);
+    try {
+      return await this.prisma.user.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName.trim(),
+          passwordHash: await this.hasher.hash(input.password),
+          officeId: office.id,
+          roles: input.roles,
+          leaderId: input.leaderId ?? null,
+        },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        if (uniqueViolationFields(error).includes('leaderId')) throw badInput('leaderId', '该领导已有账号 / This leader already has an account');
+        throw IdentityErrors.usernameTaken(input.username);
+      }
+      throw error;
+    }
+  }
+
+  async updateUser(actor: AuthenticatedUser, input: UpdateUserInput): Promise<User> {
+    const user = await this.getUser(input.id);
+    if (user.id === actor.id && ((input.roles && !input.roles.includes(Role.ADMIN)) || input.active === false)) {
+      throw IdentityErrors.cannotRemoveOwnAdmin();
+    }
+    const office = input.officeCode ? await this.offices.getByCode(input.officeCode) : undefined;
+    const roles = input.roles ?? user.roles;
+    const leaderId = input.leaderId !== undefined ? input.leaderId : user.leaderId;
+    await this.checkLeaderLink(roles, leaderId ?? undefined);
+    // A deactivation or a role change ends the sessions issued before it.
+    const revoke = input.active === false || (input.roles !== undefined && !sameSet(input.roles, user.roles));
+    // Conditional on the version read above: a concurrent change makes this one fail, not merge.
+    const { count } = await this.prisma.user.updateMany({
+      where: { id: user.id, tokenVersion: user.tokenVersion, updatedAt: user.updatedAt },
+      data: {
+        displayName: input.displayName?.trim(),
+        officeId: office?.id,
+        roles: input.roles,
+        active: input.active,
+        leaderId: input.leaderId,
+        tokenVersion: revoke ? { increment: 1 } : undefined,
+      },
+    });
+    if (count === 0) throw IdentityErrors.concurrentChange();
+    return this.getUser(user.id);
+  }
+
+  async resetPassword(input: ResetPasswordInput): Promise<User> {
+    await this.getUser(input.userId);
+    return this.prisma.user.update({
+      where: { id: input.userId },
+      data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 } },
+    });
+  }
+
+  /** Changes the caller's password and returns a fresh token: older sessions end. */
+  async changeOwnPassword(actor: AuthenticatedUser, input: ChangePasswordInput) {
+    const user = await this.getUser(actor.id);
+    if (!(await this.hasher.verify(input.currentPassword, user.passwordHash))) throw IdentityErrors.wrongCurrentPassword();
+    const updated = await this.prisma.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 } },
+    });
+    return { ...this.tokens.sign(updated.id, updated.tokenVersion), user: updated };
+  }
+
+  private async checkLeaderLink(roles: Role[], leaderId: string | undefined): Promise<void> {
+    if (roles.includes(Role.LEADER) && !leaderId) throw IdentityErrors.leaderRoleNeedsLeader();
+    if (leaderId && !(await this.prisma.leader.findUnique({ where: { id: leaderId }, select: { id: true } }))) {
+      throw badInput('leaderId', `未找到领导 / Leader not found: ${leaderId}`);
+    }
+  }
+}
+
+function sameSet<T>(a: T[], b: T[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}

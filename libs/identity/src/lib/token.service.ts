@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '@siban/config';
+import { Clock } from '@siban/clock';
+
+export interface TokenClaims {
+  sub: string;
+  /** The user's tokenVersion when signed: bumping it revokes every older token. */
+  ver: number;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  sign(userId: string, tokenVersion: number): { token: string; expiresAt: Date } {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const expiresAt = issuedAt + this.config.jwtTtlSeconds;
+    const token = this.jwt.sign({ sub: userId, ver: tokenVersion, iat: issuedAt, exp: expiresAt });
+    return { token, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /** The claims of a valid, unexpired token, or undefined. */
+  verify(token: string): TokenClaims | undefined {
+    try {
+      const claims = this.jwt.verify<TokenClaims & { exp: number }>(token, {
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+      return typeof claims.sub === 'string' && typeof claims.ver === 'number' ? claims : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/dto/notification.model';
+export * from './lib/notification.service';
+export * from './lib/notifications.module';

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'organization',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

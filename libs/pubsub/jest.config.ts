@@ -1,0 +1,5 @@
+export default {
+  displayName: 'pubsub',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,70 @@
+import { PubSub } from 'graphql-subscriptions';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import Redis from 'ioredis';
+
+/**
+ * Publish/subscribe for GraphQL subscriptions. Channel names say what they carry
+ * (`user:<id>`, `office:<code>`, `schedule:<week>`). In-process by default; Redis when
+ * REDIS_URL is set, so several instances deliver each other's events.
+ */
+export abstract class EventBus {
+  abstract publish<T>(channel: string, payload: T): Promise<void>;
+  abstract subscribe<T>(channel: string | string[]): AsyncIterableIterator<T>;
+  abstract close(): Promise<void>;
+}
+
+export class InProcessEventBus extends EventBus {
+  private readonly pubsub = new PubSub();
+
+  async publish<T>(channel: string, payload: T): Promise<void> {
+    await this.pubsub.publish(channel, payload);
+  }
+
+  subscribe<T>(channel: string | string[]): AsyncIterableIterator<T> {
+    return this.pubsub.asyncIterableIterator<T>(channel);
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release: subscribers end with their sockets.
+  }
+}
+
+export class RedisEventBus extends EventBus {
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly pubsub: RedisPubSub;
+
+  constructor(
+    url: string,
+    private readonly prefix = 'siban:',
+  ) {
+    super();
+    const options = { maxRetriesPerRequest: 3 };
+    this.publisher = new Redis(url, options);
+    this.subscriber = new Redis(url, options);
+    this.pubsub = new RedisPubSub({
+      publisher: this.publisher,
+      subscriber: this.subscriber,
+      // Dates and other values cross instances as JSON; Dates are revived by the GraphQL scalars.
+      serializer: JSON.stringify,
+      deserializer: (text: string | Buffer) => JSON.parse(text.toString()),
+    });
+  }
+
+  async ready(): Promise<void> {
+    await Promise.all([this.publisher.ping(), this.subscriber.ping()]);
+  }
+
+  async publish<T>(channel: string, payload: T): Promise<void> {
+    await this.pubsub.publish(this.prefix + channel, payload);
+  }
+
+  subscribe<T>(channel: string | string[]): AsyncIterableIterator<T> {
+    const channels = (Array.isArray(channel) ? channel : [channel]).map((c) => this.prefix + c);
+    return this.pubsub.asyncIterableIterator(channels) as AsyncIterableIterator<T>;
+  }
+
+  async close(): Promise<void> {
+    await this.pubsub.close();
+  }
+}

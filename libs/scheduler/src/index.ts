@@ -1,0 +1,3 @@
+export * from './lib/job-scheduler';
+export * from './lib/pglite-boss-db';
+export * from './lib/scheduler.module';

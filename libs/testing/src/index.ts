@@ -1,0 +1,2 @@
+export * from './lib/graphql-client';
+export * from './lib/test-database';

@@ -1,0 +1,175 @@
+import { createClient, Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; reason?: string; problems?: { field: string; message: string }[]; [key: string]: unknown };
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: GraphQLErrorShape[];
+  headers: Headers;
+}
+
+/** Sends one GraphQL operation over real HTTP. */
+export async function gql<T = Record<string, any>>(
+  baseUrl: string,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      // Apollo's CSRF prevention wants a non-simple request: JSON content type is enough.
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: GraphQLErrorShape[] };
+  return { status: response.status, data: body.data, errors: body.errors, headers: response.headers };
+}
+
+/** The data of an operation that must succeed; fails the test with the errors otherwise. */
+export async function gqlOk<T = Record<string, any>>(
+  baseUrl: string,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const result = await gql<T>(baseUrl, token, query, variables);
+  if (result.errors?.length || !result.data) {
+    throw new Error(`GraphQL operation failed: ${JSON.stringify(result.errors ?? result)}`);
+  }
+  return result.data;
+}
+
+/** The first error of an operation that must fail. */
+export async function gqlError(
+  baseUrl: string,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLErrorShape> {
+  const result = await gql(baseUrl, token, query, variables);
+  if (!result.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
+  return result.errors[0];
+}
+
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const data = await gqlOk<{ login: { token: string } }>(
+    baseUrl,
+    undefined,
+    'mutation ($input: LoginInput!) { login(input: $input) { token } }',
+    { input: { username, password } },
+  );
+  return data.login.token;
+}
+
+export interface Subscription<T> {
+  /** The next event, or a rejection after `timeoutMs`. */
+  next(timeoutMs?: number): Promise<T>;
+  /** Resolves with nothing if no event arrives within `ms`; rejects if one does. */
+  expectSilence(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a real graphql-ws socket, authenticates in connection_init, and queues every event.
+ * Resolves once the server has acknowledged the connection.
+ */
+export async function subscribe<T = Record<string, any>>(
+  baseUrl: string,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Subscription<T>> {
+  const events: T[] = [];
+  const waiters: ((value: T) => void)[] = [];
+  let failure: unknown;
+  let ack!: () => void;
+  let fail!: (error: unknown) => void;
+  const acknowledged = new Promise<void>((resolve, reject) => {
+    ack = resolve;
+    fail = reject;
+  });
+  const client: Client = createClient({
+    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    on: {
+      connected: () => ack(),
+      closed: (event) => fail(Object.assign(new Error(`socket closed: ${(event as { code?: number }).code}`), { event })),
+      error: (error) => fail(error),
+    },
+  });
+  client.subscribe<T>(
+    { query, variables },
+    {
+      next: (message) => {
+        if (message.errors?.length) {
+          failure = new Error(JSON.stringify(message.errors));
+        }
+        const value = (message.data ?? { errors: message.errors }) as T;
+        const waiter = waiters.shift();
+        if (waiter) waiter(value);
+        else events.push(value);
+      },
+      error: (error) => {
+        failure = error;
+      },
+      complete: () => undefined,
+    },
+  );
+  await acknowledged;
+  // The server registers the subscription after the ack; give it a moment before mutating.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  return {
+    next(timeoutMs = 10_000) {
+      if (failure) return Promise.reject(failure);
+      const queued = events.shift();
+      if (queued !== undefined) return Promise.resolve(queued);
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no subscription event within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push((value) => {
+          clearTimeout(timer);
+          resolve(value);
+        });
+      });
+    },
+    async expectSilence(ms: number) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (events.length) throw new Error(`unexpected subscription event: ${JSON.stringify(events[0])}`);
+    },
+    async close() {
+      await client.dispose();
+    },
+  };
+}
+
+/** Opens a socket and reports how the server closed it (code and reason), for auth tests. */
+export function connectionRefusal(baseUrl: string, connectionParams: Record<string, unknown>): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const client = createClient({
+      url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams,
+      retryAttempts: 0,
+      lazy: false,
+      on: {
+        connected: () => reject(new Error('the server accepted the connection')),
+        closed: (event) => {
+          const { code, reason } = event as { code: number; reason: string };
+          void client.dispose();
+          resolve({ code, reason: String(reason) });
+        },
+      },
+    });
+  });
+}
