@@ -1,0 +1,5 @@
+export default {
+  displayName: 'weekly-plans',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
