@@ -1,3 +1,4 @@
+import './module-aliases';
 import 'reflect-metadata';
 import { ConfigError, loadAppConfig } from '@siban/config';
 import { DataDirLockedError } from '@siban/db';

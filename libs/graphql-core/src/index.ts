@@ -4,3 +4,4 @@ export * from './lib/pagination';
 export * from './lib/validation';
 export * from './lib/request-context';
 export * from './lib/id-pipe';
+export * from './lib/graphql-exception.filter';

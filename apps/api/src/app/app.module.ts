@@ -18,8 +18,6 @@ export interface AppModuleOptions {
   config: AppConfig;
   database: DatabaseHandle;
   clock?: Clock;
-  /** Where to write the generated schema; `true` keeps it in memory (tests). */
-  schemaFile?: string | true;
   /** Separates the Redis channels of one deployment (or test run) from another's. */
   redisPrefix?: string;
   runJobWorkers?: boolean;
@@ -56,7 +54,7 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [IdentityService],
-          useFactory: (identity: IdentityService) => graphqlOptions(identity, options.schemaFile ?? true),
+          useFactory: (identity: IdentityService) => graphqlOptions(identity),
         }),
         OrganizationModule,
         NotificationsModule,

@@ -1,16 +1,24 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@siban/config';
 import { DatabaseHandle, openDatabase, PrismaService } from '@siban/db';
-import { createValidationPipe } from '@siban/graphql-core';
+import { createValidationPipe, GraphQLExceptionFilter } from '@siban/graphql-core';
 import { PasswordHasher } from '@siban/identity';
 import { seedDistrict } from '@siban/organization';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
 
 export const SCHEMA_FILE = path.join('apps', 'api', 'schema.graphql');
+
+/** The API's schema as SDL, sorted, as committed in apps/api/schema.graphql. */
+export function schemaSdl(app: INestApplication): string {
+  return printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema)) + '\n';
+}
 
 /** Builds the Nest application on an open database; nothing listens yet. */
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -20,6 +28,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   await app.init();
@@ -45,7 +54,11 @@ export async function startService(
   const database: DatabaseHandle = await openDatabase(config.database, { migrate });
   let app: INestApplication | undefined;
   try {
-    app = await createApp({ config, database, schemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true, ...moduleOptions });
+    app = await createApp({ config, database, ...moduleOptions });
+    // A developer's start refreshes the committed schema, so a review shows every API change.
+    if (config.nodeEnv === 'development' && fs.existsSync(path.dirname(SCHEMA_FILE))) {
+      fs.writeFileSync(SCHEMA_FILE, schemaSdl(app));
+    }
     const prisma = app.get(PrismaService);
     const hasher = app.get(PasswordHasher);
     const seeded = await seedDistrict(prisma, (p) => hasher.hash(p), { demo: config.database.kind === 'pglite' || config.seedDemo });

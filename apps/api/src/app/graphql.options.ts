@@ -10,9 +10,9 @@ interface WsExtra {
 // graphql-ws close codes: 4401 for a missing or bad token, as HTTP would answer 401.
 const WS_UNAUTHORIZED = 4401;
 
-export function graphqlOptions(identity: IdentityService, schemaFile: string | true): ApolloDriverConfig {
+export function graphqlOptions(identity: IdentityService): ApolloDriverConfig {
   return {
-    autoSchemaFile: schemaFile,
+    autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
     playground: false,

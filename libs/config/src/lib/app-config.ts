@@ -68,10 +68,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL }
     : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) };
-  if (!e.JWT_SECRET && (database.kind === 'postgres' || e.NODE_ENV === 'production')) {
-    throw new ConfigError(
-      'Invalid configuration: JWT_SECRET is required (32+ characters) when running on PostgreSQL or in production',
-    );
+  // Instances on PostgreSQL must share one secret; the embedded database keeps its own.
+  if (!e.JWT_SECRET && database.kind === 'postgres') {
+    throw new ConfigError('Invalid configuration: JWT_SECRET is required (32+ characters) when DATABASE_URL is set');
   }
   return {
     nodeEnv: e.NODE_ENV,

@@ -69,7 +69,7 @@ export class NotificationService implements OnModuleInit {
       body: input.body,
       officeCodes: input.officeCodes,
       senderId: actor.id,
-      sendAt: scheduled ? input.sendAt! : now,
+      sendAt: scheduled && input.sendAt ? input.sendAt : now,
     };
     // The notice row and its delivery job commit together, or neither does; so a notice is never
     // lost, even when the immediate delivery below fails (the job then delivers it).

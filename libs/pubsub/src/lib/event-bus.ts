@@ -29,6 +29,12 @@ export class InProcessEventBus extends EventBus {
   }
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+export function reviveDates(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value;
+}
+
 export class RedisEventBus extends EventBus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
@@ -45,9 +51,9 @@ export class RedisEventBus extends EventBus {
     this.pubsub = new RedisPubSub({
       publisher: this.publisher,
       subscriber: this.subscriber,
-      // Dates and other values cross instances as JSON; Dates are revived by the GraphQL scalars.
+      // Payloads cross instances as JSON; Dates are revived so resolvers see what they published.
       serializer: JSON.stringify,
-      deserializer: (text: string | Buffer) => JSON.parse(text.toString()),
+      deserializer: (text: string | Buffer) => JSON.parse(text.toString(), reviveDates),
     });
   }
 

@@ -103,6 +103,7 @@ export async function subscribe<T = Record<string, any>>(
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    onNonLazyError: (error) => fail(error),
     on: {
       connected: () => ack(),
       closed: (event) => fail(Object.assign(new Error(`socket closed: ${(event as { code?: number }).code}`), { event })),
@@ -153,23 +154,21 @@ export async function subscribe<T = Record<string, any>>(
   };
 }
 
-/** Opens a socket and reports how the server closed it (code and reason), for auth tests. */
+/**
+ * Speaks the graphql-ws protocol by hand (connection_init only) and reports how the server closed
+ * the socket, for tests of refused connections.
+ */
 export function connectionRefusal(baseUrl: string, connectionParams: Record<string, unknown>): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const client = createClient({
-      url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams,
-      retryAttempts: 0,
-      lazy: false,
-      on: {
-        connected: () => reject(new Error('the server accepted the connection')),
-        closed: (event) => {
-          const { code, reason } = event as { code: number; reason: string };
-          void client.dispose();
-          resolve({ code, reason: String(reason) });
-        },
-      },
+    const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
+    socket.on('message', (data) => {
+      if (JSON.parse(String(data)).type === 'connection_ack') {
+        socket.close();
+        reject(new Error('the server accepted the connection'));
+      }
     });
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+    socket.on('error', reject);
   });
 }

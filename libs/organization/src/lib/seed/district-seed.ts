@@ -71,9 +71,11 @@ export async function seedDistrict(
     }
     if (!options.demo || (await tx.user.count()) > 0) return { offices: offices.size, demoCreated: false };
 
+    const officeId = (code: string) => required(offices.get(code), `office ${code}`);
     const leaders = new Map<string, string>();
+    const leaderId = (key: string) => required(leaders.get(key), `leader ${key}`);
     for (const { key, office, isPrincipal, ...leader } of DEMO_LEADERS) {
-      const row = await tx.leader.create({ data: { ...leader, isPrincipal: isPrincipal ?? false, officeId: offices.get(office)! } });
+      const row = await tx.leader.create({ data: { ...leader, isPrincipal: isPrincipal ?? false, officeId: officeId(office) } });
       leaders.set(key, row.id);
     }
     for (const user of DEMO_USERS) {
@@ -82,15 +84,20 @@ export async function seedDistrict(
           username: user.username,
           displayName: user.displayName,
           passwordHash,
-          officeId: offices.get(user.office)!,
+          officeId: officeId(user.office),
           roles: user.roles,
-          leaderId: user.leader ? leaders.get(user.leader) : null,
+          leaderId: user.leader ? leaderId(user.leader) : null,
         },
       });
       if (user.leaders?.length) {
-        await tx.secretaryAssignment.createMany({ data: user.leaders.map((key) => ({ userId: row.id, leaderId: leaders.get(key)! })) });
+        await tx.secretaryAssignment.createMany({ data: user.leaders.map((key) => ({ userId: row.id, leaderId: leaderId(key) })) });
       }
     }
     return { offices: offices.size, demoCreated: true };
   }, { timeout: 30_000 });
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`seed data refers to a missing ${what}`);
+  return value;
 }

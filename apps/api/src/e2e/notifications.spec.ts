@@ -1,0 +1,76 @@
+import { connectionRefusal, databaseKinds, gqlError, gqlOk, subscribe } from '@siban/testing';
+import { startTestApp, TestApp } from '../test/test-app';
+
+const NOTIFICATION_ADDED = 'subscription { notificationAdded { id kind title body noticeId } }';
+const SEND = 'mutation ($input: SendNoticeInput!) { sendNotice(input: $input) { id status sendAt sentAt recipientCount } }';
+
+describe.each(databaseKinds())('notices and subscriptions on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('delivers a notice over graphql-ws to the staff of the offices it names, and only to them', async () => {
+    const govSecretary = await subscribe(t.url, await t.tokenFor('gov.sec'), NOTIFICATION_ADDED);
+    const partySecretary = await subscribe(t.url, await t.tokenFor('party.sec'), NOTIFICATION_ADDED);
+    try {
+      const sent = await gqlOk(t.url, await t.tokenFor('gov.director'), SEND, {
+        input: { title: '关于做好周末值班工作的通知', body: '请各科室于周五前报送值班表。', officeCodes: ['GOVERNMENT', 'CPPCC'] },
+      });
+      expect(sent.sendNotice).toMatchObject({ status: 'SENT', recipientCount: 4 });
+      const event = await govSecretary.next();
+      expect(event.notificationAdded).toMatchObject({ kind: 'NOTICE', title: '关于做好周末值班工作的通知', noticeId: sent.sendNotice.id });
+      await partySecretary.expectSilence(500);
+    } finally {
+      await govSecretary.close();
+      await partySecretary.close();
+    }
+  });
+
+  it('keeps notifications to read later, and marks them read', async () => {
+    const token = await t.tokenFor('cppcc.sec');
+    const mine = await gqlOk(t.url, token, '{ myNotifications(first: 10) { nodes { id title readAt } totalCount } unreadNotificationCount }');
+    expect(mine.myNotifications.nodes[0]).toMatchObject({ title: '关于做好周末值班工作的通知', readAt: null });
+    expect(mine.unreadNotificationCount).toBeGreaterThanOrEqual(1);
+    const marked = await gqlOk(t.url, token, 'mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [mine.myNotifications.nodes[0].id] });
+    expect(marked.markNotificationsRead).toBe(1);
+    const after = await gqlOk(t.url, token, '{ myNotifications(unreadOnly: true) { totalCount } unreadNotificationCount }');
+    expect(after.unreadNotificationCount).toBe(mine.unreadNotificationCount - 1);
+    // Someone else's notification id changes nothing.
+    const other = await gqlOk(t.url, await t.tokenFor('gov.sec'), 'mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [mine.myNotifications.nodes[0].id] });
+    expect(other.markNotificationsRead).toBe(0);
+  });
+
+  it('refuses a socket without a valid token in connection_init', async () => {
+    expect(await connectionRefusal(t.url, {})).toMatchObject({ code: 4401 });
+    expect(await connectionRefusal(t.url, { authorization: 'Bearer nonsense' })).toMatchObject({ code: 4401 });
+  });
+
+  it('checks notice input and writes nothing on error', async () => {
+    const director = await t.tokenFor('party.director');
+    const before = await t.prisma.notice.count();
+    const office = await gqlError(t.url, director, SEND, { input: { title: 't', body: 'b', officeCodes: ['MARS'] } });
+    expect(office.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'officeCodes' });
+    const empty = await gqlError(t.url, director, SEND, { input: { title: '', body: 'b', officeCodes: ['PARTY'] } });
+    expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    const date = await gqlError(t.url, director, SEND, { input: { title: 't', body: 'b', officeCodes: ['PARTY'], sendAt: 'next tuesday' } });
+    expect(date.extensions?.code).toBe('BAD_USER_INPUT');
+    const far = await gqlError(t.url, director, SEND, { input: { title: 't', body: 'b', officeCodes: ['PARTY'], sendAt: '2099-01-01T00:00:00Z' } });
+    expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sendAt' });
+    expect(await t.prisma.notice.count()).toBe(before);
+  });
+
+  it('cancels a scheduled notice before it goes out, once', async () => {
+    const director = await t.tokenFor('party.director');
+    const sendAt = new Date(Date.now() + 3600_000).toISOString();
+    const scheduled = await gqlOk(t.url, director, SEND, { input: { title: '明日会议提醒', body: '九点开会', officeCodes: ['PARTY'], sendAt } });
+    expect(scheduled.sendNotice).toMatchObject({ status: 'SCHEDULED', sendAt, sentAt: null, recipientCount: 0 });
+    const cancel = 'mutation ($id: ID!) { cancelNotice(id: $id) { status } }';
+    expect((await gqlOk(t.url, director, cancel, { id: scheduled.sendNotice.id })).cancelNotice.status).toBe('CANCELLED');
+    expect((await gqlError(t.url, director, cancel, { id: scheduled.sendNotice.id })).extensions?.code).toBe('CONFLICT');
+    expect((await gqlError(t.url, director, cancel, { id: '00000000-0000-4000-8000-000000000000' })).extensions?.code).toBe('NOT_FOUND');
+  });
+});

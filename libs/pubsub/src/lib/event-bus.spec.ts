@@ -1,0 +1,29 @@
+import { InProcessEventBus, reviveDates } from './event-bus';
+
+describe('reviveDates', () => {
+  it('turns ISO instants back into Dates and leaves other strings alone', () => {
+    const payload = JSON.parse(
+      JSON.stringify({ at: new Date('2026-11-23T01:30:00.000Z'), title: '2026-11-23 例会', day: '2026-11-23' }),
+      reviveDates,
+    );
+    expect(payload.at).toEqual(new Date('2026-11-23T01:30:00.000Z'));
+    expect(payload.title).toBe('2026-11-23 例会');
+    expect(payload.day).toBe('2026-11-23');
+  });
+});
+
+describe('InProcessEventBus', () => {
+  it('delivers a published payload to a subscriber of its channel only', async () => {
+    const bus = new InProcessEventBus();
+    const mine = bus.subscribe<{ n: number }>('user:1');
+    const other = bus.subscribe<{ n: number }>('user:2');
+    const next = mine.next();
+    const otherNext = other.next();
+    await bus.publish('user:1', { n: 1 });
+    await expect(next).resolves.toEqual({ value: { n: 1 }, done: false });
+    const raced = await Promise.race([otherNext.then(() => 'delivered'), new Promise((r) => setTimeout(() => r('silent'), 50))]);
+    expect(raced).toBe('silent');
+    await mine.return?.();
+    await other.return?.();
+  });
+});
