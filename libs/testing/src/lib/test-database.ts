@@ -42,6 +42,7 @@ async function sleep(ms: number) {
 async function once(marker: string, build: () => Promise<void>): Promise<void> {
   const ready = `${marker}.ready`;
   const lock = `${marker}.building`;
+  if (!fs.existsSync(marker)) fs.rmSync(ready, { force: true });
   for (let waited = 0; !fs.existsSync(ready); waited += 200) {
     try {
       fs.mkdirSync(lock);
@@ -104,15 +105,25 @@ async function adminQuery(url: string, sql: string): Promise<void> {
 
 async function postgresTemplate(baseUrl: string): Promise<string> {
   const name = `siban_tpl_${migrationsHash()}`;
-  const marker = path.join(os.tmpdir(), 'siban-test-templates', `${new URL(baseUrl).host.replace(/\W/g, '_')}-${name}`);
-  fs.mkdirSync(path.dirname(marker), { recursive: true });
-  await once(marker, async () => {
-    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name}`);
-    await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
-    const url = withDatabase(baseUrl, name);
-    await runMigrateDeploy({ ...process.env, DATABASE_URL: url }, WORKSPACE);
-    await installBossSchema({ connectionString: url });
-  });
+  // One builder at a time across workers and runs: a session-level advisory lock on the server.
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(727073)');
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      const building = `${name}_building`;
+      await client.query(`DROP DATABASE IF EXISTS ${building}`);
+      await client.query(`CREATE DATABASE ${building}`);
+      const url = withDatabase(baseUrl, building);
+      await runMigrateDeploy({ ...process.env, DATABASE_URL: url }, WORKSPACE);
+      await installBossSchema({ connectionString: url });
+      await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(727073)').catch(() => undefined);
+    await client.end();
+  }
   return name;
 }
 

@@ -32,7 +32,12 @@ describe('describeTiming', () => {
   it('shows exact times in Shanghai time, on one date when they share it', () => {
     const e = entry({ id: 'e1', slot: null, startAt: at('2026-11-24', '09:00'), endAt: at('2026-11-24', '11:30') });
     expect(describeTiming(e)).toEqual({ zh: '11月24日 09:00–11:30', en: '24 Nov 09:00–11:30' });
-    const toMidnight = entry({ id: 'e2', slot: null, startAt: at('2026-11-24', '19:00'), endAt: at('2026-11-25', '00:00') });
+    const toMidnight = entry({
+      id: 'e2',
+      slot: null,
+      startAt: at('2026-11-24', '19:00'),
+      endAt: at('2026-11-25', '00:00'),
+    });
     expect(describeTiming(toMidnight)).toEqual({ zh: '11月24日 19:00–24:00', en: '24 Nov 19:00–24:00' });
   });
 

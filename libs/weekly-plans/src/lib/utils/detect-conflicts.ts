@@ -1,4 +1,12 @@
-import type { Conflict, ConflictKind, Interval, LeaderBody, LeaderInfo, MergedEvent, PlanEntryData } from '../domain/types';
+import type {
+  Conflict,
+  ConflictKind,
+  Interval,
+  LeaderBody,
+  LeaderInfo,
+  MergedEvent,
+  PlanEntryData,
+} from '../domain/types';
 import { Bilingual, describeDate, describeInstant, describeTiming } from './describe-timing';
 import { entryInterval, overlaps } from './entry-interval';
 import { compareStrings, indexLeaders, leaderName, sortLeaderIds } from './leader-order';
@@ -34,7 +42,12 @@ type ById = ReadonlyMap<string, LeaderInfo>;
 
 // The key is derived from entry ids only, so an acknowledgement survives recomputation, input
 // reordering and wording changes, and lapses when a different set of entries is involved.
-function makeConflict(kind: ConflictKind, entryIds: Iterable<string>, leaderIds: string[], message: Bilingual): Conflict {
+function makeConflict(
+  kind: ConflictKind,
+  entryIds: Iterable<string>,
+  leaderIds: string[],
+  message: Bilingual,
+): Conflict {
   const ids = [...new Set(entryIds)].sort(compareStrings);
   return { kind, key: `${kind}:${ids.join('+')}`, entryIds: ids, leaderIds, message: `${message.zh} / ${message.en}` };
 }
@@ -263,7 +276,10 @@ function principalsAway(entries: readonly PlanEntryData[], leaders: readonly Lea
     const reasons = principals.map((p) => {
       const titles = involved.filter((a) => a.leaders.includes(p)).map((a) => a.entry.title);
       const name = leaderName(p, byId);
-      return { zh: `${name}：${titles.map((t) => `「${t}」`).join('、')}`, en: `${name}: ${titles.map((t) => `"${t}"`).join(', ')}` };
+      return {
+        zh: `${name}：${titles.map((t) => `「${t}」`).join('、')}`,
+        en: `${name}: ${titles.map((t) => `"${t}"`).join(', ')}`,
+      };
     });
     const [from, to] = [describeInstant(window.start), describeInstant(window.end, true)];
     return makeConflict(

@@ -25,7 +25,12 @@ describe('entryInterval', () => {
   });
 
   it('uses exact times as-is, even when a slot is also set', () => {
-    const e = entry({ id: 'e1', slot: 'MORNING', startAt: at('2026-11-24', '15:00'), endAt: at('2026-11-24', '16:30') });
+    const e = entry({
+      id: 'e1',
+      slot: 'MORNING',
+      startAt: at('2026-11-24', '15:00'),
+      endAt: at('2026-11-24', '16:30'),
+    });
     expect(iso(entryInterval(e))).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-24T08:30:00.000Z']);
   });
 
@@ -45,7 +50,14 @@ describe('entryInterval', () => {
   it('covers whole local days when there is neither slot nor exact time', () => {
     const leave = entry({ id: 'e1', kind: 'LEAVE', title: '休假', slot: null, date: '2026-11-24' });
     expect(iso(entryInterval(leave))).toEqual(['2026-11-23T16:00:00.000Z', '2026-11-24T16:00:00.000Z']);
-    const trip = entry({ id: 'e2', kind: 'TRIP', title: '赴省城汇报', slot: null, date: '2026-11-24', endDate: '2026-11-26' });
+    const trip = entry({
+      id: 'e2',
+      kind: 'TRIP',
+      title: '赴省城汇报',
+      slot: null,
+      date: '2026-11-24',
+      endDate: '2026-11-26',
+    });
     expect(iso(entryInterval(trip))).toEqual(['2026-11-23T16:00:00.000Z', '2026-11-26T16:00:00.000Z']);
   });
 
@@ -76,11 +88,15 @@ describe('overlaps', () => {
   });
 
   it('detects containment', () => {
-    expect(overlaps(i('2026-11-23T16:00Z', '2026-11-24T16:00Z'), i('2026-11-24T01:00Z', '2026-11-24T02:00Z'))).toBe(true);
+    expect(overlaps(i('2026-11-23T16:00Z', '2026-11-24T16:00Z'), i('2026-11-24T01:00Z', '2026-11-24T02:00Z'))).toBe(
+      true,
+    );
   });
 
   it('treats back-to-back intervals as not overlapping (half-open)', () => {
-    expect(overlaps(i('2026-11-24T00:00Z', '2026-11-24T04:00Z'), i('2026-11-24T04:00Z', '2026-11-24T06:00Z'))).toBe(false);
+    expect(overlaps(i('2026-11-24T00:00Z', '2026-11-24T04:00Z'), i('2026-11-24T04:00Z', '2026-11-24T06:00Z'))).toBe(
+      false,
+    );
   });
 
   it('never overlaps an empty or inverted interval', () => {

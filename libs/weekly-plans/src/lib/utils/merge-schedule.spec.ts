@@ -82,7 +82,13 @@ describe('mergeEntries', () => {
   it('turns a joint group into one event led by the first-created entry, leaders in rank order', () => {
     const entries = [
       entry({ id: 'chen-1', leaderId: 'chen', title: '常委会', attendeeLeaderIds: ['sun', 'wang'] }),
-      entry({ id: 'wang-1', leaderId: 'wang', title: '常委会', place: '区委二号会议室', attendeeLeaderIds: ['chen', 'ghost'] }),
+      entry({
+        id: 'wang-1',
+        leaderId: 'wang',
+        title: '常委会',
+        place: '区委二号会议室',
+        attendeeLeaderIds: ['chen', 'ghost'],
+      }),
     ];
     const [event, ...rest] = mergeEntries(entries, LEADERS);
     expect(rest).toEqual([]);
