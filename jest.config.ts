@@ -12,4 +12,6 @@ const projects = ['apps', 'libs'].flatMap((group) =>
 
 export default {
   projects,
+  // e2e suites start the whole service and wait for scheduled jobs; unit tests finish far sooner.
+  testTimeout: 60_000,
 } satisfies Config;
