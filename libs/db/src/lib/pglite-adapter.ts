@@ -36,6 +36,15 @@ function translate(cause: PostgresCause): Record<string, unknown> | undefined {
   }
 }
 
+// Errors straight from PGlite (not through the adapter's own onError) get the same treatment.
+function rethrowPGlite(error: unknown): never {
+  const e = error as { code?: string; message?: string; detail?: string; column?: string; severity?: string };
+  if (typeof e?.code === 'string' && typeof e.message === 'string') {
+    rethrow(Object.assign(new Error(e.message), { name: 'DriverAdapterError', cause: { kind: 'postgres', ...e, message: e.message } }));
+  }
+  throw error;
+}
+
 function rethrow(error: unknown): never {
   const cause = (error as { cause?: PostgresCause })?.cause;
   if ((error as Error)?.name === 'DriverAdapterError' && cause?.kind === 'postgres') {
@@ -52,6 +61,24 @@ function translatingErrors<T extends object>(target: T): T {
   return new Proxy(target, {
     get(object, property, receiver) {
       const value = Reflect.get(object, property, receiver);
+      const client = (object as { client?: PGlite }).client;
+      // 0.6.1's executeScript starts PGlite's exec without awaiting it: the script's errors are
+      // lost and the next statement races it (Migrate's shadow database hit this).
+      if (property === 'executeScript' && client) {
+        return (script: string) => client.exec(script).then(() => undefined, (error: unknown) => rethrowPGlite(error));
+      }
+      // Like pg's simple query protocol, a statement without parameters may be a whole script
+      // (Migrate replays migrations into its shadow database this way); PGlite's prepared
+      // `query` refuses several commands, its `exec` takes them.
+      if (property === 'executeRaw' && client) {
+        return (query: { sql: string; args: unknown[] }) =>
+          query.args.length > 0
+            ? (value as (q: unknown) => Promise<number>).call(object, query).catch(rethrow)
+            : client.exec(query.sql).then(
+                (results) => results.reduce((sum, result) => sum + (result.affectedRows ?? 0), 0),
+                (error: unknown) => rethrowPGlite(error),
+              );
+      }
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const result = value.apply(object, args);
