@@ -9,6 +9,7 @@ import { IdentityModule, IdentityService } from '@siban/identity';
 import { NotificationsModule } from '@siban/notifications';
 import { OrganizationModule } from '@siban/organization';
 import { EventBusModule } from '@siban/pubsub';
+import { WeeklyPlansModule } from '@siban/weekly-plans';
 import { SchedulerModule } from '@siban/scheduler';
 import { LoggerModule } from 'nestjs-pino';
 import { graphqlOptions } from './graphql.options';
@@ -58,6 +59,7 @@ export class AppModule {
         }),
         OrganizationModule,
         NotificationsModule,
+        WeeklyPlansModule,
       ],
       controllers: [HealthController],
     };

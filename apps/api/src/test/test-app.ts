@@ -41,6 +41,7 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     schedulerPollSeconds: 0.5,
     shutdownGraceMs: 5000,
     seedDemo: true,
+    districtName: '清河区',
   };
 }
 

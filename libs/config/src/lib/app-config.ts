@@ -25,6 +25,8 @@ const envSchema = z.object({
   SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  DISTRICT_NAME: z.string().min(1).max(30).default('清河区'),
+  PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http(s):// URL').optional(),
 });
 
 export type DatabaseConfig =
@@ -44,6 +46,10 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** Create demo leaders and accounts on an empty PostgreSQL database (always on PGlite). */
   seedDemo: boolean;
+  /** Printed on schedules, e.g. 清河区. */
+  districtName: string;
+  /** Base of links handed out (calendar feeds); the request's host when unset. */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +90,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedulerPollSeconds: e.SCHEDULER_POLL_SECONDS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemo: e.SEED_DEMO === 'true',
+    districtName: e.DISTRICT_NAME,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
   };
 }
 

@@ -27,9 +27,16 @@ export class IdentityService {
   /** The user behind a token, if the token is valid and the account still active and unrevoked. */
   async authenticate(token: string): Promise<AuthenticatedUser | undefined> {
     const claims = this.tokens.verify(token);
-    if (!claims) return undefined;
-    const user = await this.prisma.user.findUnique({ where: { id: claims.sub }, include: { office: true } });
-    if (!user || !user.active || user.tokenVersion !== claims.ver) return undefined;
+    return claims ? this.authenticateUser(claims.sub, claims.ver) : undefined;
+  }
+
+  /**
+   * An active user as guards see them; with `tokenVersion`, only if no session revocation came
+   * after it. Also used for credentials that stand for a user (calendar feed URLs).
+   */
+  async authenticateUser(id: string, tokenVersion?: number): Promise<AuthenticatedUser | undefined> {
+    const user = await this.prisma.user.findUnique({ where: { id }, include: { office: true } });
+    if (!user || !user.active || (tokenVersion !== undefined && user.tokenVersion !== tokenVersion)) return undefined;
     return {
       id: user.id,
       username: user.username,

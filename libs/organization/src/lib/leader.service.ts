@@ -81,6 +81,30 @@ export class LeaderService {
     return this.get(input.leaderId, 'leaderId');
   }
 
+  findByIds(ids: string[]): Promise<Leader[]> {
+    return this.prisma.leader.findMany({ where: { id: { in: ids } } });
+  }
+
+  /** Every leader with the code of the office handling their plans, in protocol order. */
+  directory(includeInactive = false): Promise<(Leader & { office: { code: string } })[]> {
+    return this.prisma.leader.findMany({
+      where: includeInactive ? {} : { active: true },
+      include: { office: { select: { code: true } } },
+      orderBy: LEADER_ORDER,
+    });
+  }
+
+  /** Secretaries of each leader, for reminders: leaderId -> user ids. */
+  async secretaryIdsOf(leaderIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.prisma.secretaryAssignment.findMany({
+      where: { leaderId: { in: leaderIds }, user: { active: true } },
+      select: { leaderId: true, userId: true },
+    });
+    const map = new Map<string, string[]>(leaderIds.map((id) => [id, []]));
+    for (const row of rows) map.get(row.leaderId)?.push(row.userId);
+    return map;
+  }
+
   leadersOf(userId: string): Promise<Leader[]> {
     return this.prisma.leader.findMany({ where: { secretaries: { some: { userId } } }, orderBy: LEADER_ORDER });
   }

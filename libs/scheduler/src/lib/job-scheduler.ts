@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '@siban/clock';
 import { DATABASE_HANDLE, DatabaseHandle, PrismaTx } from '@siban/db';
 import PgBoss from 'pg-boss';
 import { pgliteBossDb } from './pglite-boss-db';
@@ -41,6 +42,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(DATABASE_HANDLE) private readonly database: DatabaseHandle,
     @Inject(SCHEDULER_OPTIONS) private readonly options: SchedulerOptions,
+    private readonly clock: Clock,
   ) {
     const common = { schema: SCHEMA, supervise: true, schedule: false, migrate: true } as const;
     this.boss = database.pglite
@@ -64,13 +66,19 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   async schedule<T extends object>(name: string, data: T, options: ScheduleOptions = {}): Promise<string | null> {
     if (!this.handlers.has(name)) throw new Error(`No handler for job ${name}`);
     const sendOptions: PgBoss.SendOptions = {
-      startAfter: options.runAt,
+      startAfter: options.runAt ? this.realInstant(options.runAt) : undefined,
       singletonKey: options.singletonKey,
       retryLimit: options.retryLimit ?? 5,
       retryBackoff: true,
       db: options.tx ? transactionDb(options.tx) : undefined,
     };
     return this.boss.send(name, data, sendOptions);
+  }
+
+  // `runAt` is in the application's time (the Clock); pg-boss waits on the database's. They are
+  // the same in production; a test clock set elsewhere keeps the delay it asked for.
+  private realInstant(runAt: Date): Date {
+    return new Date(Date.now() + (runAt.getTime() - this.clock.now().getTime()));
   }
 
   async cancel(name: string, jobId: string): Promise<void> {

@@ -1,0 +1,248 @@
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Confidentiality, EntryKind, HalfDay, LeaderBody } from '@siban/db';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+registerEnumType(HalfDay, {
+  name: 'HalfDay',
+  valuesMap: { MORNING: { description: '上午' }, AFTERNOON: { description: '下午' }, EVENING: { description: '晚上' } },
+});
+registerEnumType(EntryKind, {
+  name: 'EntryKind',
+  valuesMap: {
+    MEETING: { description: '会议' },
+    INSPECTION: { description: '调研 / inspection' },
+    RECEPTION: { description: '接待' },
+    CONFERENCE: { description: '大会、论坛' },
+    TRIP: { description: '出区 / trip out of the district' },
+    LEAVE: { description: '请假 / leave' },
+    OTHER: { description: '其他' },
+  },
+});
+registerEnumType(Confidentiality, {
+  name: 'Confidentiality',
+  valuesMap: {
+    OPEN: { description: 'Visible to all four offices.' },
+    RESTRICTED: { description: "Coordinators and the leader's own office only; others see a busy block." },
+  },
+});
+
+const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const OFFICE_CODES = ['PARTY', 'CONGRESS', 'GOVERNMENT', 'CPPCC', 'RECEPTION'];
+
+@InputType({ description: 'One row of a weekly plan. Timing: a half-day `slot`, or `startAt`+`endAt`, or neither (whole days).' })
+export class PlanEntryInput {
+  @Field(() => ID, { nullable: true, description: 'In saveWeeklyPlan: keep this existing entry (so revisions show it as changed, not replaced).' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @Field({ description: 'District-local date, YYYY-MM-DD, inside the plan’s week.' })
+  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  date!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day of a multi-day trip or leave (inclusive).' })
+  @IsOptional()
+  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  endDate?: string | null;
+
+  @Field(() => HalfDay, { nullable: true })
+  @IsOptional()
+  @IsEnum(HalfDay)
+  slot?: HalfDay | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  startAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  endAt?: Date | null;
+
+  @Field(() => EntryKind)
+  @IsEnum(EntryKind)
+  kind!: EntryKind;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(200)
+  place: string = '';
+
+  @Field({ description: 'PARTY, CONGRESS, GOVERNMENT, CPPCC or RECEPTION.' })
+  @IsIn(OFFICE_CODES)
+  leadOfficeCode!: string;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Other leaders attending (a joint event).' })
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  @ArrayMaxSize(40)
+  attendeeLeaderIds: string[] = [];
+
+  @Field(() => Confidentiality, { defaultValue: 'OPEN' })
+  @IsEnum(Confidentiality)
+  confidentiality: Confidentiality = 'OPEN';
+
+  @Field(() => LeaderBody, { nullable: true, description: 'For a plenary or standing-committee session: the body holding it.' })
+  @IsOptional()
+  @IsEnum(LeaderBody)
+  sessionOf?: LeaderBody | null;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(1000)
+  note: string = '';
+}
+
+@InputType()
+export class SaveWeeklyPlanInput {
+  @Field(() => ID)
+  @IsUUID()
+  leaderId!: string;
+
+  @Field({ description: 'ISO week in Asia/Shanghai, e.g. 2026-W48.' })
+  @IsString()
+  @MaxLength(10)
+  week!: string;
+
+  @Field(() => [PlanEntryInput], { description: 'The whole week: entries not listed are removed.' })
+  @ValidateNested({ each: true })
+  @Type(() => PlanEntryInput)
+  @ArrayMaxSize(150)
+  entries!: PlanEntryInput[];
+
+  @Field(() => Int, { nullable: true, description: 'The version you loaded; a newer one on the server makes the save fail.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+@InputType()
+export class AddPlanEntryInput {
+  @Field(() => ID)
+  @IsUUID()
+  leaderId!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(10)
+  week!: string;
+
+  @Field(() => PlanEntryInput)
+  @ValidateNested()
+  @Type(() => PlanEntryInput)
+  entry!: PlanEntryInput;
+}
+
+@InputType()
+export class UpdatePlanEntryInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => PlanEntryInput)
+  @ValidateNested()
+  @Type(() => PlanEntryInput)
+  entry!: PlanEntryInput;
+}
+
+@InputType()
+export class PlanRefInput {
+  @Field(() => ID)
+  @IsUUID()
+  leaderId!: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(10)
+  week!: string;
+}
+
+@InputType()
+export class CopyPreviousWeekInput extends PlanRefInput {
+  @Field({ defaultValue: false, description: 'Overwrite entries already in the target week.' })
+  @IsBoolean()
+  replace: boolean = false;
+}
+
+@InputType()
+export class ConflictAcknowledgementInput {
+  @Field({ description: 'The conflict’s key, from mergedSchedule.conflicts.' })
+  @IsString()
+  @MaxLength(2000)
+  conflictKey!: string;
+
+  @Field({ description: 'Why publishing with it is acceptable (e.g. 已与两办确认).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  note!: string;
+}
+
+@InputType()
+export class PublishScheduleInput {
+  @Field()
+  @IsString()
+  @MaxLength(10)
+  week!: string;
+
+  @Field(() => [ConflictAcknowledgementInput], { defaultValue: [] })
+  @ValidateNested({ each: true })
+  @Type(() => ConflictAcknowledgementInput)
+  @ArrayMaxSize(500)
+  acknowledgements: ConflictAcknowledgementInput[] = [];
+
+  @Field({ defaultValue: '', description: 'A note for every office, e.g. what changed.' })
+  @IsString()
+  @MaxLength(1000)
+  note: string = '';
+}
+
+@InputType()
+export class SetPlanDeadlineInput {
+  @Field()
+  @IsString()
+  @MaxLength(10)
+  week!: string;
+
+  @Field()
+  @IsDate()
+  deadline!: Date;
+}
+
+@InputType()
+export class CreateCalendarFeedInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  leaderId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(OFFICE_CODES)
+  officeCode?: string;
+}

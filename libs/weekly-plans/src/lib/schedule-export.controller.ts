@@ -1,0 +1,54 @@
+import { Controller, Get, Header, HttpException, HttpStatus, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { DomainError } from '@siban/graphql-core';
+import { bearerToken, IdentityService, Public } from '@siban/identity';
+import type { Request, Response } from 'express';
+import { CalendarFeedService } from './calendar-feed.service';
+import { ScheduleExportService } from './schedule-export.service';
+
+const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+function asHttp(error: unknown): never {
+  if (error instanceof DomainError) {
+    throw new HttpException({ code: error.code, field: error.field, message: error.message }, HTTP_STATUS[error.code] ?? 400);
+  }
+  throw error;
+}
+
+/** File downloads that GraphQL cannot carry: the printable table and calendar feeds. */
+@Controller()
+export class ScheduleExportController {
+  constructor(
+    private readonly exports: ScheduleExportService,
+    private readonly feeds: CalendarFeedService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /** GET /exports/weekly-schedule/2026-W48.xlsx?revision=2 with `Authorization: Bearer <token>`. */
+  @Public()
+  @Get('exports/weekly-schedule/:file')
+  async weeklyTable(@Param('file') file: string, @Query('revision') revision: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const token = bearerToken(req.headers.authorization);
+    const user = token ? await this.identity.authenticate(token) : undefined;
+    if (!user) throw new HttpException({ code: 'UNAUTHENTICATED', message: '请先登录 / Sign in first' }, HttpStatus.UNAUTHORIZED);
+    const week = file.replace(/\.xlsx$/, '');
+    const number = revision === undefined ? undefined : Number(revision);
+    if (number !== undefined && (!Number.isInteger(number) || number < 1)) {
+      throw new HttpException({ code: 'BAD_USER_INPUT', field: 'revision', message: 'revision must be a positive integer' }, HttpStatus.BAD_REQUEST);
+    }
+    const { fileName, content } = await this.exports.weeklyTable(user, week, number).catch(asHttp);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    return new StreamableFile(content);
+  }
+
+  /** GET /calendar/<secret>.ics: no login, the secret in the URL is the credential (revocable). */
+  @Public()
+  @Get('calendar/:file')
+  @Header('Cache-Control', 'no-store')
+  async calendar(@Param('file') file: string, @Res({ passthrough: true }) res: Response) {
+    const text = file.endsWith('.ics') ? await this.feeds.render(file.slice(0, -4)) : undefined;
+    if (text === undefined) throw new HttpException({ code: 'NOT_FOUND', message: '日历订阅不存在或已撤销 / No such calendar feed, or revoked' }, HttpStatus.NOT_FOUND);
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    return text;
+  }
+}
