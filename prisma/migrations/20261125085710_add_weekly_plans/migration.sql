@@ -54,7 +54,7 @@ CREATE TABLE "PlanEntry" (
     "title" TEXT NOT NULL,
     "place" TEXT NOT NULL DEFAULT '',
     "leadOfficeCode" TEXT NOT NULL,
-    "attendeeLeaderIds" UUID[],
+    "attendeeLeaderIds" TEXT[],
     "confidentiality" "Confidentiality" NOT NULL DEFAULT 'OPEN',
     "sessionOf" "LeaderBody",
     "note" TEXT NOT NULL DEFAULT '',
