@@ -6,3 +6,4 @@ export * from './lib/pglite-options';
 export * from './lib/prisma-errors';
 export * from './lib/prisma-migrate';
 export * from './lib/prisma.service';
+export * from './lib/query-counter';
