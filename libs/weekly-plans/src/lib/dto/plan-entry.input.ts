@@ -118,7 +118,7 @@ export class PlanEntryInput {
 }
 
 @InputType()
-export class SaveWeeklyPlanInput {
+export class PlanRefInput {
   @Field(() => ID)
   @IsUUID()
   leaderId!: string;
@@ -127,7 +127,10 @@ export class SaveWeeklyPlanInput {
   @IsString()
   @MaxLength(10)
   week!: string;
+}
 
+@InputType()
+export class SaveWeeklyPlanInput extends PlanRefInput {
   @Field(() => [PlanEntryInput], { description: 'The whole week: entries not listed are removed.' })
   @ValidateNested({ each: true })
   @Type(() => PlanEntryInput)
@@ -142,16 +145,7 @@ export class SaveWeeklyPlanInput {
 }
 
 @InputType()
-export class AddPlanEntryInput {
-  @Field(() => ID)
-  @IsUUID()
-  leaderId!: string;
-
-  @Field()
-  @IsString()
-  @MaxLength(10)
-  week!: string;
-
+export class AddPlanEntryInput extends PlanRefInput {
   @Field(() => PlanEntryInput)
   @ValidateNested()
   @Type(() => PlanEntryInput)
@@ -168,18 +162,6 @@ export class UpdatePlanEntryInput {
   @ValidateNested()
   @Type(() => PlanEntryInput)
   entry!: PlanEntryInput;
-}
-
-@InputType()
-export class PlanRefInput {
-  @Field(() => ID)
-  @IsUUID()
-  leaderId!: string;
-
-  @Field()
-  @IsString()
-  @MaxLength(10)
-  week!: string;
 }
 
 @InputType()
