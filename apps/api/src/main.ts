@@ -2,6 +2,7 @@ import './module-aliases';
 import 'reflect-metadata';
 import { ConfigError, loadAppConfig } from '@siban/config';
 import { DataDirLockedError } from '@siban/db';
+import { Logger } from 'nestjs-pino';
 import { startService } from './app/bootstrap';
 
 /** Errors whose message already says what to do: printed as one line, without a stack. */
@@ -12,7 +13,7 @@ function isPlainStartError(error: unknown): error is Error {
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const service = await startService(config);
-  const logger = service.app.get(await import('nestjs-pino').then((m) => m.Logger));
+  const logger = service.app.get(Logger);
   logger.log(`Siban is serving GraphQL at ${service.url}/graphql (database: ${config.database.kind})`);
 
   let stopping = false;
