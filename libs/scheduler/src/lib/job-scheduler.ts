@@ -36,6 +36,7 @@ const DEADLOCK_DETECTED = '40P01';
 export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobScheduler.name);
   private readonly handlers = new Map<string, JobHandler<never>>();
+  private readonly startTasks: (() => Promise<void>)[] = [];
   private readonly boss: PgBoss;
   private started = false;
 
@@ -61,6 +62,14 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.started) throw new Error(`Job handler ${name} registered after the scheduler started`);
     if (this.handlers.has(name)) throw new Error(`Job handler ${name} registered twice`);
     this.handlers.set(name, handler as JobHandler<never>);
+  }
+
+  /**
+   * Work to do once the scheduler runs (e.g. planning the next reminders). Registered while
+   * modules initialise, so it never depends on the order Nest bootstraps modules in.
+   */
+  afterStart(task: () => Promise<void>): void {
+    this.startTasks.push(task);
   }
 
   async schedule<T extends object>(name: string, data: T, options: ScheduleOptions = {}): Promise<string | null> {
@@ -89,6 +98,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     await this.boss.start();
     this.started = true;
     for (const name of this.handlers.keys()) await this.createQueue(name);
+    for (const task of this.startTasks) await task();
     if (this.options.runWorkers === false) return;
     for (const [name, handler] of this.handlers) {
       await this.boss.work<object>(

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { isUniqueViolation, PrismaService } from '@siban/db';
 import { NotificationService } from '@siban/notifications';
@@ -20,7 +20,7 @@ interface ReminderJob {
 }
 
 @Injectable()
-export class PlanDeadlineService implements OnModuleInit, OnApplicationBootstrap {
+export class PlanDeadlineService implements OnModuleInit {
   private readonly logger = new Logger(PlanDeadlineService.name);
 
   constructor(
@@ -33,11 +33,8 @@ export class PlanDeadlineService implements OnModuleInit, OnApplicationBootstrap
 
   onModuleInit(): void {
     this.scheduler.register<ReminderJob>(PLAN_REMINDER_JOB, (job) => this.sendReminder(job));
-  }
-
-  /** Next week's reminders are planned at every start (idempotent: one queued job per key). */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.planReminders(addWeeks(weekOf(this.clock.now()), 1));
+    // Next week's reminders are planned at every start (idempotent: one queued job per key).
+    this.scheduler.afterStart(() => this.planReminders(addWeeks(weekOf(this.clock.now()), 1)));
   }
 
   async deadlineFor(week: string): Promise<Date> {
