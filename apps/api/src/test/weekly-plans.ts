@@ -1,6 +1,8 @@
 // Shared pieces of the weekly-plan e2e suites (apps/api/src/e2e/weekly-plans-*.spec.ts):
 // the operations as a client sends them, entry fixtures, and small lookups.
-import { gqlOk } from '@siban/testing';
+import type { Clock } from '@siban/clock';
+import { DEMO_PASSWORD } from '@siban/organization';
+import { gqlOk, login } from '@siban/testing';
 import type { TestApp } from './test-app';
 
 export const ENTRY_FIELDS =
@@ -57,22 +59,38 @@ export async function leaderIds(t: TestApp): Promise<Record<string, string>> {
   return Object.fromEntries(leaders.map((l: { id: string; name: string }) => [l.name, l.id]));
 }
 
-export async function savePlan(t: TestApp, username: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
-  return (await gqlOk(t.url, await t.tokenFor(username), SAVE, { input: { leaderId, week, entries } })).saveWeeklyPlan;
+export async function savePlan(t: TestApp, token: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
+  return (await gqlOk(t.url, token, SAVE, { input: { leaderId, week, entries } })).saveWeeklyPlan;
 }
 
-export async function submitPlan(t: TestApp, username: string, leaderId: string, week: string): Promise<any> {
-  return (await gqlOk(t.url, await t.tokenFor(username), SUBMIT, { input: { leaderId, week } })).submitWeeklyPlan;
+export async function submitPlan(t: TestApp, token: string, leaderId: string, week: string): Promise<any> {
+  return (await gqlOk(t.url, token, SUBMIT, { input: { leaderId, week } })).submitWeeklyPlan;
 }
 
 /** Saves and submits; returns the submitted plan. */
-export async function enterPlan(t: TestApp, username: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
-  await savePlan(t, username, leaderId, week, entries);
-  return submitPlan(t, username, leaderId, week);
+export async function enterPlan(t: TestApp, token: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
+  await savePlan(t, token, leaderId, week, entries);
+  return submitPlan(t, token, leaderId, week);
+}
+
+/**
+ * Tokens for suites that move a ManualClock: the service checks a token's expiry by its own
+ * clock, so a token is signed in again whenever the clock has moved since it was issued.
+ */
+export function clockedTokens(t: TestApp, clock: Clock): (username: string) => Promise<string> {
+  const issued = new Map<string, { at: number; token: string }>();
+  return async (username) => {
+    const now = clock.now().getTime();
+    const cached = issued.get(username);
+    if (cached && cached.at === now) return cached.token;
+    const token = await login(t.url, username, DEMO_PASSWORD);
+    issued.set(username, { at: now, token });
+    return token;
+  };
 }
 
 /** The saved entry with this title (titles are unique within the fixtures). */
-export function entryTitled<T extends { title: string }>(entries: T[], title: string): T {
+export function entryTitled(entries: any[], title: string): any {
   const found = entries.filter((e) => e.title === title);
   if (found.length !== 1) throw new Error(`expected one entry titled ${title}, found ${found.length}`);
   return found[0];

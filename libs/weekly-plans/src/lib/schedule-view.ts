@@ -66,11 +66,19 @@ export function visibleConflicts<T extends Pick<Conflict, 'entryIds'>>(conflicts
 }
 
 /** The change between two revisions as this viewer can see it: hidden details never show as changes. */
-export function viewDiff(before: PlanEntryData[], after: PlanEntryData[], viewer: Viewer, leadersById: ReadonlyMap<string, LeaderInfo>): RevisionDiff & { busyIds: Set<string> } {
+export function viewDiff(
+  before: PlanEntryData[],
+  after: PlanEntryData[],
+  viewer: Viewer,
+  leadersById: ReadonlyMap<string, LeaderInfo>,
+): RevisionDiff & { busyIds: Set<string>; busyBefore: Set<string>; busyAfter: Set<string> } {
   const viewedBefore = viewEntries(before, viewer, leadersById);
   const viewedAfter = viewEntries(after, viewer, leadersById);
-  const busyIds = new Set([...viewedBefore, ...viewedAfter].filter((e) => e.busy).map((e) => e.id));
+  // Busy is per side: an entry made restricted (or opened up) is hidden on one side of its change
+  // only, and the side shown in full must not be marked as hidden.
+  const busyOf = (list: ViewedEntry[]) => new Set(list.filter((e) => e.busy).map((e) => e.id));
+  const [busyBefore, busyAfter] = [busyOf(viewedBefore), busyOf(viewedAfter)];
   const strip = (list: ViewedEntry[]): PlanEntryData[] => list.map(({ busy: _busy, ...entry }) => entry);
-  return { ...diffEntries(strip(viewedBefore), strip(viewedAfter)), busyIds };
+  return { ...diffEntries(strip(viewedBefore), strip(viewedAfter)), busyIds: new Set([...busyBefore, ...busyAfter]), busyBefore, busyAfter };
 }
 

@@ -17,6 +17,7 @@ import {
 } from './dto/schedule.models';
 import { ScheduleDayView, ViewedEvent } from './schedule-view';
 import { officeChannel, ScheduleService, viewerOf } from './schedule.service';
+import { checkWeek } from './weekly-plan.service';
 
 function eventModel(event: ViewedEvent): ScheduleEventModel {
   return { id: event.id, entryIds: event.entryIds, leaderIds: event.leaderIds, entry: event.entry, startsAt: event.interval.start, endsAt: event.interval.end };
@@ -30,12 +31,14 @@ function dayModels(days: ScheduleDayView[]): ScheduleDayModel[] {
   }));
 }
 
-function changesModel(diff: RevisionDiff, busyIds: ReadonlySet<string> = new Set()): ScheduleChangesModel {
-  const entry = (e: PlanEntryData): PlanEntryModel => ({ ...e, busy: busyIds.has(e.id) });
+// Entries hidden from the viewer in the previous and in the new revision: an entry's confidentiality
+// can change between them, so each side of a change says for itself whether it is a busy block.
+function changesModel(diff: RevisionDiff, busyBefore: ReadonlySet<string> = new Set(), busyAfter: ReadonlySet<string> = new Set()): ScheduleChangesModel {
+  const entry = (busy: ReadonlySet<string>) => (e: PlanEntryData): PlanEntryModel => ({ ...e, busy: busy.has(e.id) });
   return {
-    added: diff.added.map(entry),
-    removed: diff.removed.map(entry),
-    changed: diff.changed.map((c) => ({ entryId: c.entryId, fields: c.fields, before: entry(c.before), after: entry(c.after) })),
+    added: diff.added.map(entry(busyAfter)),
+    removed: diff.removed.map(entry(busyBefore)),
+    changed: diff.changed.map((c) => ({ entryId: c.entryId, fields: c.fields, before: entry(busyBefore)(c.before), after: entry(busyAfter)(c.after) })),
   };
 }
 
@@ -52,7 +55,7 @@ function revisionModel(view: RevisionView): ScheduleRevisionModel {
     note: r.note,
     days: dayModels(view.days),
     events: view.events.map(eventModel),
-    changes: changesModel(view.changes, view.changes.busyIds),
+    changes: changesModel(view.changes, view.changes.busyBefore, view.changes.busyAfter),
     acknowledgements: view.acknowledgements,
   };
 }
@@ -98,7 +101,8 @@ export class ScheduleResolver {
     @Args('week') week: string,
     @Args('number', { type: () => Int, nullable: true }) number?: number,
   ): Promise<ScheduleRevisionModel | null> {
-    const wanted = number ?? (await this.schedule.latestRevision(week))?.number;
+    // Checked first: a malformed week would otherwise read as "nothing published yet" (null).
+    const wanted = number ?? (await this.schedule.latestRevision(checkWeek(week)))?.number;
     if (wanted === undefined) return null;
     const [view] = await this.schedule.revisionViews(week, viewerOf(user), [wanted]);
     return revisionModel(view);

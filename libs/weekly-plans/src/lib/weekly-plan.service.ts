@@ -52,6 +52,13 @@ export class WeeklyPlanService {
     checkWeek(week);
     await this.assertCanEdit(user, leaderId);
     await this.validateEntries(entries, week, leaderId, 'entries');
+    // One id listed twice would keep one of the two rows and silently drop the other.
+    const firstIndex = new Map<string, number>();
+    entries.forEach((entry, i) => {
+      if (!entry.id) return;
+      if (firstIndex.has(entry.id)) throw WeeklyPlanErrors.duplicateEntry(`entries.${i}.id`);
+      firstIndex.set(entry.id, i);
+    });
     // The plan row, its version bump and every entry change commit together.
     return this.prisma.$transaction(async (tx) => {
       const plan = await this.lockPlan(tx, leaderId, week, expectedVersion);
@@ -189,7 +196,9 @@ export class WeeklyPlanService {
    * against an older version fails instead of overwriting.
    */
   private async lockPlan(tx: PrismaTx, leaderId: string, week: string, expectedVersion?: number): Promise<WeeklyPlan> {
-    await tx.weeklyPlan.upsert({ where: { leaderId_week: { leaderId, week } }, create: { leaderId, week }, update: {} });
+    // INSERT ... ON CONFLICT DO NOTHING: an upsert reads then inserts, so two first edits of a new
+    // plan at once would both insert and one fail on the unique key instead of waiting its turn.
+    await tx.weeklyPlan.createMany({ data: [{ leaderId, week }], skipDuplicates: true });
     const [locked] = await tx.$queryRaw<{ id: string; version: number }[]>`
       SELECT id, version FROM "WeeklyPlan" WHERE "leaderId" = ${leaderId}::uuid AND week = ${week} FOR UPDATE`;
     if (expectedVersion !== undefined && locked.version !== expectedVersion) throw WeeklyPlanErrors.staleVersion(expectedVersion, locked.version);

@@ -7,6 +7,7 @@ export const WeeklyPlanErrors = {
     forbidden('只能编辑分配给您的领导的周计划 / You can only edit the plans of leaders assigned to you'),
   planNotFound: (what: string) => notFound('周计划 / weekly plan', what, 'leaderId'),
   entryNotFound: (id: string) => notFound('日程 / plan entry', id, 'id'),
+  duplicateEntry: (field: string) => badInput(field, '同一条日程列出了两次 / The same entry is listed twice', 'DUPLICATE_ENTRY'),
   staleVersion: (expected: number, actual: number) =>
     conflict(
       `周计划已被修改（版本 ${actual}），请刷新后再保存 / The plan changed meanwhile (version ${actual}, you had ${expected}); reload and save again`,
