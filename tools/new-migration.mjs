@@ -22,7 +22,16 @@ const committed = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { c
 fs.writeFileSync(previous, committed.replace(/output\s*=\s*"[^"]*"/, `output = "${path.dirname(previous)}/client"`));
 const sql = execFileSync(
   process.execPath,
-  [path.join(root, 'node_modules/prisma/build/index.js'), 'migrate', 'diff', '--from-schema-datamodel', previous, '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+  [
+    path.join(root, 'node_modules/prisma/build/index.js'),
+    'migrate',
+    'diff',
+    '--from-schema-datamodel',
+    previous,
+    '--to-schema-datamodel',
+    'prisma/schema.prisma',
+    '--script',
+  ],
   { cwd: root, encoding: 'utf8' },
 );
 if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {

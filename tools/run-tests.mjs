@@ -18,7 +18,9 @@ const results = path.join(root, 'tmp', 'jest-results.json');
 fs.mkdirSync(path.dirname(results), { recursive: true });
 fs.rmSync(results, { force: true });
 
-console.log(`databases under test: PGlite${process.env.DATABASE_URL ? ' and PostgreSQL (DATABASE_URL)' : ' only (DATABASE_URL unset)'}; Redis: ${process.env.REDIS_URL ? 'REDIS_URL' : 'unset'}`);
+console.log(
+  `databases under test: PGlite${process.env.DATABASE_URL ? ' and PostgreSQL (DATABASE_URL)' : ' only (DATABASE_URL unset)'}; Redis: ${process.env.REDIS_URL ? 'REDIS_URL' : 'unset'}`,
+);
 const failures = [];
 if (step('type check', bin('tsc'), ['-p', 'tsconfig.typecheck.json']) !== 0) failures.push('type check');
 if (step('lint', bin('nx'), ['run-many', '-t', 'lint', '--output-style=static']) !== 0) failures.push('lint');

@@ -29,7 +29,9 @@ async function fillWeek(prisma: PrismaService, leaders: number, entriesEach: num
     })),
   });
   for (const leader of created) {
-    const plan = await prisma.weeklyPlan.create({ data: { leaderId: leader.id, week: WEEK, status: 'SUBMITTED', submittedAt: new Date() } });
+    const plan = await prisma.weeklyPlan.create({
+      data: { leaderId: leader.id, week: WEEK, status: 'SUBMITTED', submittedAt: new Date() },
+    });
     await prisma.planEntry.createMany({
       data: Array.from({ length: entriesEach }, (_, j) => ({
         planId: plan.id,
@@ -80,7 +82,8 @@ async function measure(kind: DatabaseKind, leaders: number, entriesEach: number)
       const merged = await schedule.mergedSchedule(WEEK, viewer);
       serviceTimes.push(performance.now() - start);
       serviceQueries = counter.count - before;
-      if (merged.events.length !== leaders * entriesEach) throw new Error(`expected ${leaders * entriesEach} events, got ${merged.events.length}`);
+      if (merged.events.length !== leaders * entriesEach)
+        throw new Error(`expected ${leaders * entriesEach} events, got ${merged.events.length}`);
     }
 
     const token = await login(url, 'party.coord', DEMO_PASSWORD);

@@ -84,9 +84,10 @@ CREATE TABLE "ScheduleRevision" (
 CREATE TABLE "PlanReminder" (
     "week" TEXT NOT NULL,
     "offsetHours" INTEGER NOT NULL,
+    "deadlineAt" TIMESTAMPTZ(3) NOT NULL,
     "sentAt" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "PlanReminder_pkey" PRIMARY KEY ("week","offsetHours")
+    CONSTRAINT "PlanReminder_pkey" PRIMARY KEY ("week","offsetHours","deadlineAt")
 );
 
 -- CreateTable

@@ -37,7 +37,9 @@ export function graphqlOptions(identity: IdentityService): ApolloDriverConfig {
         },
       },
     },
-    context: (input: { req?: RequestContext['req'] } & Partial<WsContext<Record<string, unknown>, WsExtra>>): RequestContext<AuthenticatedUser> => {
+    context: (
+      input: { req?: RequestContext['req'] } & Partial<WsContext<Record<string, unknown>, WsExtra>>,
+    ): RequestContext<AuthenticatedUser> => {
       if (input.extra) {
         return { user: input.extra.user, connectionParams: input.connectionParams, loaders: new LoaderRegistry() };
       }

@@ -13,7 +13,13 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
 
   describe('login', () => {
     it('returns a token that authenticates the next request', async () => {
-      const data = await gqlOk(t.url, undefined, 'mutation { login(input: { username: "party.sec", password: "' + DEMO_PASSWORD + '" }) { token expiresAt user { username roles office { code shortName } } } }');
+      const data = await gqlOk(
+        t.url,
+        undefined,
+        'mutation { login(input: { username: "party.sec", password: "' +
+          DEMO_PASSWORD +
+          '" }) { token expiresAt user { username roles office { code shortName } } } }',
+      );
       expect(data.login.user).toEqual({ username: 'party.sec', roles: ['SECRETARY'], office: { code: 'PARTY', shortName: '区委办' } });
       const me = await gqlOk(t.url, data.login.token, '{ me { username displayName } }');
       expect(me.me).toEqual({ username: 'party.sec', displayName: '区委办秘书 林晓' });
@@ -47,12 +53,19 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
   describe('roles', () => {
     const nonAdmins = DEMO_USERS.filter((u) => !u.roles.includes('ADMIN'));
 
-    it.each(nonAdmins.map((u) => [u.roles.join(','), u.username]))('%s (%s) gets FORBIDDEN on admin operations', async (_roles, username) => {
-      const token = await t.tokenFor(username);
-      expect((await gqlError(t.url, token, '{ users { totalCount } }')).extensions?.code).toBe('FORBIDDEN');
-      const create = await gqlError(t.url, token, 'mutation { createUser(input: { username: "x.y", displayName: "X", password: "longenough", officeCode: "PARTY", roles: [SECRETARY] }) { id } }');
-      expect(create.extensions?.code).toBe('FORBIDDEN');
-    });
+    it.each(nonAdmins.map((u) => [u.roles.join(','), u.username]))(
+      '%s (%s) gets FORBIDDEN on admin operations',
+      async (_roles, username) => {
+        const token = await t.tokenFor(username);
+        expect((await gqlError(t.url, token, '{ users { totalCount } }')).extensions?.code).toBe('FORBIDDEN');
+        const create = await gqlError(
+          t.url,
+          token,
+          'mutation { createUser(input: { username: "x.y", displayName: "X", password: "longenough", officeCode: "PARTY", roles: [SECRETARY] }) { id } }',
+        );
+        expect(create.extensions?.code).toBe('FORBIDDEN');
+      },
+    );
 
     it('lets only DIRECTOR and ADMIN send notices', async () => {
       const q = 'mutation { sendNotice(input: { title: "t", body: "b", officeCodes: ["PARTY"] }) { id } }';
@@ -77,10 +90,26 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
 
     it('creates a user who can then sign in, and refuses the same username twice', async () => {
       const admin = await t.tokenFor('admin');
-      const input = { username: 'cppcc.sec2', displayName: '区政协办秘书 许静', password: 'a-long-password', officeCode: 'CPPCC', roles: ['SECRETARY'] };
+      const input = {
+        username: 'cppcc.sec2',
+        displayName: '区政协办秘书 许静',
+        password: 'a-long-password',
+        officeCode: 'CPPCC',
+        roles: ['SECRETARY'],
+      };
       const data = await gqlOk(t.url, admin, create, { input });
-      expect(data.createUser).toMatchObject({ username: 'cppcc.sec2', displayName: '区政协办秘书 许静', roles: ['SECRETARY'], active: true, office: { code: 'CPPCC' } });
-      const login = await gqlOk(t.url, undefined, 'mutation { login(input: { username: "cppcc.sec2", password: "a-long-password" }) { user { id } } }');
+      expect(data.createUser).toMatchObject({
+        username: 'cppcc.sec2',
+        displayName: '区政协办秘书 许静',
+        roles: ['SECRETARY'],
+        active: true,
+        office: { code: 'CPPCC' },
+      });
+      const login = await gqlOk(
+        t.url,
+        undefined,
+        'mutation { login(input: { username: "cppcc.sec2", password: "a-long-password" }) { user { id } } }',
+      );
       expect(login.login.user.id).toBe(data.createUser.id);
       const again = await gqlError(t.url, admin, create, { input });
       expect(again.extensions).toMatchObject({ code: 'CONFLICT', field: 'username' });
@@ -90,15 +119,25 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
     it('names the field of bad input and writes nothing', async () => {
       const admin = await t.tokenFor('admin');
       const before = await t.prisma.user.count();
-      const short = await gqlError(t.url, admin, create, { input: { username: 'ok.name', displayName: 'X', password: 'short', officeCode: 'PARTY', roles: ['SECRETARY'] } });
+      const short = await gqlError(t.url, admin, create, {
+        input: { username: 'ok.name', displayName: 'X', password: 'short', officeCode: 'PARTY', roles: ['SECRETARY'] },
+      });
       expect(short.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
-      const badName = await gqlError(t.url, admin, create, { input: { username: 'Bad Name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['SECRETARY'] } });
+      const badName = await gqlError(t.url, admin, create, {
+        input: { username: 'Bad Name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['SECRETARY'] },
+      });
       expect(badName.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
-      const office = await gqlError(t.url, admin, create, { input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'MARS', roles: ['SECRETARY'] } });
+      const office = await gqlError(t.url, admin, create, {
+        input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'MARS', roles: ['SECRETARY'] },
+      });
       expect(office.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'officeCode' });
-      const role = await gql(t.url, admin, create, { input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['KING'] } });
+      const role = await gql(t.url, admin, create, {
+        input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['KING'] },
+      });
       expect(role.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const leader = await gqlError(t.url, admin, create, { input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['LEADER'] } });
+      const leader = await gqlError(t.url, admin, create, {
+        input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['LEADER'] },
+      });
       expect(leader.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leaderId' });
       expect(await t.prisma.user.count()).toBe(before);
     });
@@ -106,15 +145,25 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
     it('ends the sessions of a user whose roles change or who is deactivated', async () => {
       const admin = await t.tokenFor('admin');
       const { createUser } = await gqlOk(t.url, admin, create, {
-        input: { username: 'temp.user', displayName: '临时', password: 'a-long-password', officeCode: 'RECEPTION', roles: ['RECEPTION_STAFF'] },
+        input: {
+          username: 'temp.user',
+          displayName: '临时',
+          password: 'a-long-password',
+          officeCode: 'RECEPTION',
+          roles: ['RECEPTION_STAFF'],
+        },
       });
       const loginQ = 'mutation { login(input: { username: "temp.user", password: "a-long-password" }) { token } }';
       const token1 = (await gqlOk(t.url, undefined, loginQ)).login.token;
-      await gqlOk(t.url, admin, 'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { roles } }', { input: { id: createUser.id, roles: ['RECEPTION_STAFF', 'DUTY_OFFICER'] } });
+      await gqlOk(t.url, admin, 'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { roles } }', {
+        input: { id: createUser.id, roles: ['RECEPTION_STAFF', 'DUTY_OFFICER'] },
+      });
       expect((await gqlError(t.url, token1, '{ me { id } }')).extensions?.code).toBe('UNAUTHENTICATED');
       const token2 = (await gqlOk(t.url, undefined, loginQ)).login.token;
       expect((await gqlOk(t.url, token2, '{ me { roles } }')).me.roles).toEqual(['RECEPTION_STAFF', 'DUTY_OFFICER']);
-      await gqlOk(t.url, admin, 'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { active } }', { input: { id: createUser.id, active: false } });
+      await gqlOk(t.url, admin, 'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { active } }', {
+        input: { id: createUser.id, active: false },
+      });
       expect((await gqlError(t.url, token2, '{ me { id } }')).extensions?.code).toBe('UNAUTHENTICATED');
       expect((await gqlError(t.url, undefined, loginQ)).extensions?.code).toBe('UNAUTHENTICATED');
     });
@@ -124,18 +173,31 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
       const users = await gqlOk(t.url, admin, '{ users(officeCode: "CONGRESS", role: DIRECTOR) { nodes { id username } totalCount } }');
       expect(users.users.nodes).toEqual([expect.objectContaining({ username: 'congress.director' })]);
       const id = users.users.nodes[0].id;
-      await gqlOk(t.url, admin, 'mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { id } }', { input: { userId: id, newPassword: 'new-password-1' } });
-      const token = (await gqlOk(t.url, undefined, 'mutation { login(input: { username: "congress.director", password: "new-password-1" }) { token } }')).login.token;
-      const wrong = await gqlError(t.url, token, 'mutation { changePassword(input: { currentPassword: "nope", newPassword: "new-password-2" }) { token } }');
+      await gqlOk(t.url, admin, 'mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { id } }', {
+        input: { userId: id, newPassword: 'new-password-1' },
+      });
+      const token = (
+        await gqlOk(t.url, undefined, 'mutation { login(input: { username: "congress.director", password: "new-password-1" }) { token } }')
+      ).login.token;
+      const wrong = await gqlError(
+        t.url,
+        token,
+        'mutation { changePassword(input: { currentPassword: "nope", newPassword: "new-password-2" }) { token } }',
+      );
       expect(wrong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
-      const changed = await gqlOk(t.url, token, 'mutation { changePassword(input: { currentPassword: "new-password-1", newPassword: "new-password-2" }) { token } }');
+      const changed = await gqlOk(
+        t.url,
+        token,
+        'mutation { changePassword(input: { currentPassword: "new-password-1", newPassword: "new-password-2" }) { token } }',
+      );
       expect((await gqlError(t.url, token, '{ me { id } }')).extensions?.code).toBe('UNAUTHENTICATED');
       expect((await gqlOk(t.url, changed.changePassword.token, '{ me { username } }')).me.username).toBe('congress.director');
     });
 
     it('pages through users with a cursor', async () => {
       const admin = await t.tokenFor('admin');
-      const q = 'query ($after: String) { users(first: 5, after: $after) { nodes { username } pageInfo { hasNextPage endCursor } totalCount } }';
+      const q =
+        'query ($after: String) { users(first: 5, after: $after) { nodes { username } pageInfo { hasNextPage endCursor } totalCount } }';
       const seen: string[] = [];
       let after: string | null = null;
       for (let i = 0; i < 10; i++) {
@@ -157,16 +219,31 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
     it('creates a leader, assigns a secretary, and the secretary sees the leader', async () => {
       const admin = await t.tokenFor('admin');
       const leader = (
-        await gqlOk(t.url, admin, 'mutation ($input: CreateLeaderInput!) { createLeader(input: $input) { id name body office { code } } }', {
-          input: { name: '钱进', title: '区委常委、宣传部部长', body: 'STANDING_COMMITTEE', officeCode: 'PARTY', rank: 12, isPrincipal: false },
-        })
+        await gqlOk(
+          t.url,
+          admin,
+          'mutation ($input: CreateLeaderInput!) { createLeader(input: $input) { id name body office { code } } }',
+          {
+            input: {
+              name: '钱进',
+              title: '区委常委、宣传部部长',
+              body: 'STANDING_COMMITTEE',
+              officeCode: 'PARTY',
+              rank: 12,
+              isPrincipal: false,
+            },
+          },
+        )
       ).createLeader;
       expect(leader).toMatchObject({ name: '钱进', body: 'STANDING_COMMITTEE', office: { code: 'PARTY' } });
-      const secretary = (await gqlOk(t.url, admin, '{ users(role: SECRETARY, officeCode: "PARTY") { nodes { id username } } }')).users.nodes[0];
+      const secretary = (await gqlOk(t.url, admin, '{ users(role: SECRETARY, officeCode: "PARTY") { nodes { id username } } }')).users
+        .nodes[0];
       const assign = 'mutation ($input: AssignmentInput!) { assignSecretary(input: $input) { secretaries { username } } }';
       const assigned = await gqlOk(t.url, admin, assign, { input: { userId: secretary.id, leaderId: leader.id } });
       expect(assigned.assignSecretary.secretaries).toEqual([{ username: 'party.sec' }]);
-      expect((await gqlError(t.url, admin, assign, { input: { userId: secretary.id, leaderId: leader.id } })).extensions?.code).toBe('CONFLICT');
+      expect((await gqlError(t.url, admin, assign, { input: { userId: secretary.id, leaderId: leader.id } })).extensions?.code).toBe(
+        'CONFLICT',
+      );
       const mine = await gqlOk(t.url, await t.tokenFor('party.sec'), '{ myLeaders { name } }');
       expect(mine.myLeaders.map((l: { name: string }) => l.name)).toContain('钱进');
 

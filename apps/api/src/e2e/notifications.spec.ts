@@ -32,15 +32,23 @@ describe.each(databaseKinds())('notices and subscriptions on %s', (kind) => {
 
   it('keeps notifications to read later, and marks them read', async () => {
     const token = await t.tokenFor('cppcc.sec');
-    const mine = await gqlOk(t.url, token, '{ myNotifications(first: 10) { nodes { id title readAt } totalCount } unreadNotificationCount }');
+    const mine = await gqlOk(
+      t.url,
+      token,
+      '{ myNotifications(first: 10) { nodes { id title readAt } totalCount } unreadNotificationCount }',
+    );
     expect(mine.myNotifications.nodes[0]).toMatchObject({ title: '关于做好周末值班工作的通知', readAt: null });
     expect(mine.unreadNotificationCount).toBeGreaterThanOrEqual(1);
-    const marked = await gqlOk(t.url, token, 'mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [mine.myNotifications.nodes[0].id] });
+    const marked = await gqlOk(t.url, token, 'mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }', {
+      ids: [mine.myNotifications.nodes[0].id],
+    });
     expect(marked.markNotificationsRead).toBe(1);
     const after = await gqlOk(t.url, token, '{ myNotifications(unreadOnly: true) { totalCount } unreadNotificationCount }');
     expect(after.unreadNotificationCount).toBe(mine.unreadNotificationCount - 1);
     // Someone else's notification id changes nothing.
-    const other = await gqlOk(t.url, await t.tokenFor('gov.sec'), 'mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [mine.myNotifications.nodes[0].id] });
+    const other = await gqlOk(t.url, await t.tokenFor('gov.sec'), 'mutation ($ids: [ID!]) { markNotificationsRead(ids: $ids) }', {
+      ids: [mine.myNotifications.nodes[0].id],
+    });
     expect(other.markNotificationsRead).toBe(0);
   });
 
@@ -56,9 +64,13 @@ describe.each(databaseKinds())('notices and subscriptions on %s', (kind) => {
     expect(office.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'officeCodes' });
     const empty = await gqlError(t.url, director, SEND, { input: { title: '', body: 'b', officeCodes: ['PARTY'] } });
     expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
-    const date = await gqlError(t.url, director, SEND, { input: { title: 't', body: 'b', officeCodes: ['PARTY'], sendAt: 'next tuesday' } });
+    const date = await gqlError(t.url, director, SEND, {
+      input: { title: 't', body: 'b', officeCodes: ['PARTY'], sendAt: 'next tuesday' },
+    });
     expect(date.extensions?.code).toBe('BAD_USER_INPUT');
-    const far = await gqlError(t.url, director, SEND, { input: { title: 't', body: 'b', officeCodes: ['PARTY'], sendAt: '2099-01-01T00:00:00Z' } });
+    const far = await gqlError(t.url, director, SEND, {
+      input: { title: 't', body: 'b', officeCodes: ['PARTY'], sendAt: '2099-01-01T00:00:00Z' },
+    });
     expect(far.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sendAt' });
     expect(await t.prisma.notice.count()).toBe(before);
   });
@@ -66,7 +78,9 @@ describe.each(databaseKinds())('notices and subscriptions on %s', (kind) => {
   it('cancels a scheduled notice before it goes out, once', async () => {
     const director = await t.tokenFor('party.director');
     const sendAt = new Date(Date.now() + 3600_000).toISOString();
-    const scheduled = await gqlOk(t.url, director, SEND, { input: { title: '明日会议提醒', body: '九点开会', officeCodes: ['PARTY'], sendAt } });
+    const scheduled = await gqlOk(t.url, director, SEND, {
+      input: { title: '明日会议提醒', body: '九点开会', officeCodes: ['PARTY'], sendAt },
+    });
     expect(scheduled.sendNotice).toMatchObject({ status: 'SCHEDULED', sendAt, sentAt: null, recipientCount: 0 });
     const cancel = 'mutation ($id: ID!) { cancelNotice(id: $id) { status } }';
     expect((await gqlOk(t.url, director, cancel, { id: scheduled.sendNotice.id })).cancelNotice.status).toBe('CANCELLED');

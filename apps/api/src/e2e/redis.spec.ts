@@ -23,7 +23,8 @@ describe('two instances on PostgreSQL with Redis pub/sub', () => {
 
   beforeAll(async () => {
     if (!process.env.DATABASE_URL) skipReason = 'no PostgreSQL (DATABASE_URL unset)';
-    else if (!(await redisAnswers(process.env.REDIS_URL))) skipReason = `no Redis answering at REDIS_URL (${process.env.REDIS_URL ?? 'unset'})`;
+    else if (!(await redisAnswers(process.env.REDIS_URL)))
+      skipReason = `no Redis answering at REDIS_URL (${process.env.REDIS_URL ?? 'unset'})`;
     if (skipReason) {
       console.log(`skipped: Redis two-instance test: ${skipReason}`);
       return;
@@ -39,7 +40,11 @@ describe('two instances on PostgreSQL with Redis pub/sub', () => {
 
   it('delivers to a subscriber on one instance an event caused by a mutation on the other', async () => {
     if (skipReason) return;
-    const subscription = await subscribe(a.url, await a.tokenFor('cppcc.sec'), 'subscription { notificationAdded { title kind createdAt } }');
+    const subscription = await subscribe(
+      a.url,
+      await a.tokenFor('cppcc.sec'),
+      'subscription { notificationAdded { title kind createdAt } }',
+    );
     try {
       await gqlOk(b.url, await b.tokenFor('cppcc.director'), 'mutation ($input: SendNoticeInput!) { sendNotice(input: $input) { id } }', {
         input: { title: '跨实例通知', body: 'sent on instance b', officeCodes: ['CPPCC'] },

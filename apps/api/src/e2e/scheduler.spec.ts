@@ -36,7 +36,7 @@ describe('durable scheduled jobs on pglite', () => {
         const notice = await t.prisma.notice.findUnique({ where: { id: sendNotice.id } });
         return notice?.status === 'SENT' ? notice : undefined;
       });
-      expect(delivered.sentAt!.getTime()).toBeGreaterThanOrEqual(new Date(sendAt).getTime());
+      expect(delivered.sentAt?.getTime()).toBeGreaterThanOrEqual(new Date(sendAt).getTime());
       expect(await t.prisma.notification.count({ where: { noticeId: sendNotice.id } })).toBe(expected);
     } finally {
       await t.close();
@@ -62,7 +62,10 @@ onPostgres('durable scheduled jobs on postgres with two instances', () => {
   it('runs each scheduled job on exactly one instance', async () => {
     const deliveries = { a: 0, b: 0 };
     // Counts the job handler's calls on each instance (the handler delivers through this method).
-    for (const [name, app] of [['a', a], ['b', b]] as const) {
+    for (const [name, app] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       const service = app.app.get(NotificationService);
       const original = service.deliverNotice.bind(service);
       jest.spyOn(service, 'deliverNotice').mockImplementation(async (id: string) => {
@@ -74,7 +77,9 @@ onPostgres('durable scheduled jobs on postgres with two instances', () => {
     const sendAt = new Date(Date.now() + 2500).toISOString();
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const { sendNotice } = await gqlOk(a.url, director, SEND, { input: { title: `定时通知 ${i + 1}`, body: '两实例', officeCodes: ['PARTY'], sendAt } });
+      const { sendNotice } = await gqlOk(a.url, director, SEND, {
+        input: { title: `定时通知 ${i + 1}`, body: '两实例', officeCodes: ['PARTY'], sendAt },
+      });
       ids.push(sendNotice.id);
     }
     await waitFor('all notices to be sent', async () =>

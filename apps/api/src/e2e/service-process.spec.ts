@@ -78,7 +78,11 @@ describe('the service process on the embedded database', () => {
     const admin = await login(first.url, 'admin', DEMO_PASSWORD);
     const offices = await gqlOk(first.url, admin, '{ offices { code } }');
     expect(offices.offices).toHaveLength(5);
-    await gqlOk(first.url, admin, 'mutation { createUser(input: { username: "kept.user", displayName: "保留的用户", password: "kept-password", officeCode: "CPPCC", roles: [SECRETARY] }) { id } }');
+    await gqlOk(
+      first.url,
+      admin,
+      'mutation { createUser(input: { username: "kept.user", displayName: "保留的用户", password: "kept-password", officeCode: "CPPCC", roles: [SECRETARY] }) { id } }',
+    );
 
     const second = startProcess(dataDir, freePort());
     running.push(second);

@@ -229,6 +229,14 @@ describe.each(databaseKinds())('weekly plan deadlines, submission states and rem
       // One reminder each, not one per leader or per run.
       await sleep(1000);
       expect(await t.prisma.notification.count({ where: { kind: 'PLAN_REMINDER', subjectId: W51 } })).toBe(3);
+
+      // A deadline moved after the reminder went out gets a reminder of its own, naming it.
+      const moved = new Date(clock.now().getTime() + 90 * 60_000).toISOString();
+      await gqlOk(t.url, await as('party.coord'), SET_DEADLINE, { input: { week: W51, deadline: moved } });
+      const again = (await sockets['congress.sec'].next(20_000)).notificationAdded;
+      expect(again).toMatchObject({ kind: 'PLAN_REMINDER', subjectId: W51 });
+      expect(again.body).toContain('12月9日 09:30');
+      expect(await reminders('congress.sec')).toHaveLength(2);
     } finally {
       await Promise.all(Object.values(sockets).map((s) => s.close()));
     }

@@ -243,6 +243,7 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       const created = await createFeed('gov.sec', { officeCode: 'GOVERNMENT' });
       expect(created.feed).toMatchObject({ leaderId: null, officeCode: 'GOVERNMENT' });
       const feed = await readFeed(created.url);
+      expect(feed.name).toBe('清河区区政府办领导工作安排');
       expect(feed.events.map((e) => [e.summary, e.location, e.start, e.end])).toEqual([
         ['王建国、李明：全区经济工作会议', '区会议中心', '2026-11-23T06:00:00.000Z', '2026-11-23T10:00:00.000Z'],
         ['李明：区政府常务会议', '区政府常务会议室', '2026-11-24T00:00:00.000Z', '2026-11-24T04:00:00.000Z'],

@@ -67,7 +67,7 @@ describe.each(databaseKinds())('restricted entries on %s', (kind) => {
     note: '',
     kind: 'OTHER',
     leadOfficeCode: '',
-    attendees: [],
+    attendees: entry.attendees ?? [],
     sessionOf: null,
     confidentiality: 'RESTRICTED',
     startAt,

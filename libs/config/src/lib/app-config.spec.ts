@@ -19,7 +19,11 @@ describe('loadAppConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, and then requires a shared JWT secret', () => {
     expect(() => loadAppConfig({ DATABASE_URL: 'postgresql://u@localhost/db' })).toThrow(/JWT_SECRET is required/);
-    const config = loadAppConfig({ DATABASE_URL: 'postgresql://u@localhost/db', JWT_SECRET: 's'.repeat(40), REDIS_URL: 'redis://localhost:6379' });
+    const config = loadAppConfig({
+      DATABASE_URL: 'postgresql://u@localhost/db',
+      JWT_SECRET: 's'.repeat(40),
+      REDIS_URL: 'redis://localhost:6379',
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@localhost/db' });
     expect(config.redisUrl).toBe('redis://localhost:6379');
   });

@@ -12,8 +12,7 @@ let patched = false;
 export function reportCatalogTypesAsText(): void {
   if (patched) return;
   patched = true;
-  const prototype = (pg as unknown as { Result: { prototype: { addFields(fields: pg.FieldDef[]): void } } }).Result
-    .prototype;
+  const prototype = (pg as unknown as { Result: { prototype: { addFields(fields: pg.FieldDef[]): void } } }).Result.prototype;
   const addFields = prototype.addFields;
   prototype.addFields = function (this: unknown, fields: pg.FieldDef[]) {
     for (const field of fields) {

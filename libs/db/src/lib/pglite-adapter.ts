@@ -13,7 +13,10 @@ interface PostgresCause {
 }
 
 function keyFields(detail: string | undefined): string[] | undefined {
-  return detail?.match(/Key \(([^)]+)\)/)?.[1]?.split(', ').map((f) => f.replace(/^"|"$/g, ''));
+  return detail
+    ?.match(/Key \(([^)]+)\)/)?.[1]
+    ?.split(', ')
+    .map((f) => f.replace(/^"|"$/g, ''));
 }
 
 // The same translation @prisma/adapter-pg makes, so that Prisma reports P2002, P2003 and P2011
@@ -65,7 +68,11 @@ function translatingErrors<T extends object>(target: T): T {
       // 0.6.1's executeScript starts PGlite's exec without awaiting it: the script's errors are
       // lost and the next statement races it (Migrate's shadow database hit this).
       if (property === 'executeScript' && client) {
-        return (script: string) => client.exec(script).then(() => undefined, (error: unknown) => rethrowPGlite(error));
+        return (script: string) =>
+          client.exec(script).then(
+            () => undefined,
+            (error: unknown) => rethrowPGlite(error),
+          );
       }
       // Like pg's simple query protocol, a statement without parameters may be a whole script
       // (Migrate replays migrations into its shadow database this way); PGlite's prepared

@@ -6,7 +6,10 @@ export function isUniqueViolation(error: unknown): error is Prisma.PrismaClientK
 
 /** The columns of the unique constraint a P2002 hit, as Prisma reports them. */
 export function uniqueViolationFields(error: Prisma.PrismaClientKnownRequestError): string[] {
-  const meta = error.meta as { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  const meta = error.meta as
+    | { target?: string[] | string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } }
+    | undefined;
   const target = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields ?? [];
-  return Array.isArray(target) ? target : [target];
+  // PostgreSQL quotes mixed-case column names in its detail ("leaderId"); the API names fields bare.
+  return (Array.isArray(target) ? target : [target]).map((field) => field.replace(/^"|"$/g, ''));
 }

@@ -47,4 +47,3 @@ export function runMigrateDeploy(env: NodeJS.ProcessEnv, cwd = process.cwd()): P
     });
   });
 }
-

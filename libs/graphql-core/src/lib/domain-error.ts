@@ -29,8 +29,7 @@ export const badInput = (field: string, message: string, reason?: string) =>
 export const notFound = (what: string, id: string, field?: string) =>
   new DomainError('NOT_FOUND', `未找到${what} / ${what} not found: ${id}`, field);
 
-export const forbidden = (message = '无权执行此操作 / You are not allowed to do this') =>
-  new DomainError('FORBIDDEN', message);
+export const forbidden = (message = '无权执行此操作 / You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 
 export const unauthenticated = (message = '请先登录 / Sign in first') => new DomainError('UNAUTHENTICATED', message);
 

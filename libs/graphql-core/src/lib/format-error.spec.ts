@@ -30,13 +30,20 @@ describe('formatGraphQLError', () => {
 
   it('hides everything about an unexpected error', () => {
     const result = formatted(thrownBy(new Error('relation "User" does not exist at /srv/app.js:10')));
-    expect(result).toEqual({ message: '服务器内部错误 / Internal server error', path: ['op'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result).toEqual({
+      message: '服务器内部错误 / Internal server error',
+      path: ['op'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('keeps the message and code of a malformed request', () => {
     const invalid = new GraphQLError('Cannot query field "nope" on type "Office".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(formatGraphQLError({ message: invalid.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, invalid).extensions).toEqual({
-      code: 'GRAPHQL_VALIDATION_FAILED',
-    });
+    expect(formatGraphQLError({ message: invalid.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, invalid).extensions).toEqual(
+      {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      },
+    );
   });
 });

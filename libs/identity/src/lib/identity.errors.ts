@@ -4,7 +4,13 @@ export const IdentityErrors = {
   badCredentials: () =>
     new DomainError('UNAUTHENTICATED', '用户名或密码错误 / Wrong username or password', undefined, undefined, 'BAD_CREDENTIALS'),
   tokenInvalid: () =>
-    new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录 / Session expired or invalid, sign in again', undefined, undefined, 'TOKEN_INVALID'),
+    new DomainError(
+      'UNAUTHENTICATED',
+      '登录已失效，请重新登录 / Session expired or invalid, sign in again',
+      undefined,
+      undefined,
+      'TOKEN_INVALID',
+    ),
   userNotFound: (id: string) => notFound('用户 / user', id, 'id'),
   officeNotFound: (code: string) => notFound('办公室 / office', code, 'officeCode'),
   usernameTaken: (username: string) => conflict(`用户名已被使用 / Username already taken: ${username}`, 'username', 'USERNAME_TAKEN'),

@@ -88,7 +88,8 @@ export class IdentityService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        if (uniqueViolationFields(error).includes('leaderId')) throw badInput('leaderId', '该领导已有账号 / This leader already has an account');
+        if (uniqueViolationFields(error).includes('leaderId'))
+          throw badInput('leaderId', '该领导已有账号 / This leader already has an account');
         throw IdentityErrors.usernameTaken(input.username);
       }
       throw error;

@@ -34,7 +34,9 @@ export class NotificationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register<{ noticeId: string }>(NOTICE_DELIVERY_JOB, ({ noticeId }) => this.deliverNotice(noticeId).then(() => undefined));
+    this.scheduler.register<{ noticeId: string }>(NOTICE_DELIVERY_JOB, ({ noticeId }) =>
+      this.deliverNotice(noticeId).then(() => undefined),
+    );
   }
 
   /**
@@ -139,10 +141,7 @@ export class NotificationService implements OnModuleInit {
     // Newest first; the cursor is (createdAt, id), compared as a pair.
     const page = after
       ? {
-          OR: [
-            { createdAt: { lt: new Date(after.sortKey) } },
-            { createdAt: new Date(after.sortKey), id: { gt: after.id } },
-          ],
+          OR: [{ createdAt: { lt: new Date(after.sortKey) } }, { createdAt: new Date(after.sortKey), id: { gt: after.id } }],
         }
       : {};
     const [rows, totalCount] = await Promise.all([

@@ -101,13 +101,9 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     for (const task of this.startTasks) await task();
     if (this.options.runWorkers === false) return;
     for (const [name, handler] of this.handlers) {
-      await this.boss.work<object>(
-        name,
-        { pollingIntervalSeconds: this.options.pollSeconds, batchSize: 1 },
-        async (jobs) => {
-          for (const job of jobs) await handler(job.data as never, { id: job.id, name: job.name });
-        },
-      );
+      await this.boss.work<object>(name, { pollingIntervalSeconds: this.options.pollSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never, { id: job.id, name: job.name });
+      });
     }
   }
 

@@ -14,8 +14,14 @@ function requestBase(ctx: RequestContext): string {
 export class CalendarFeedResolver {
   constructor(private readonly feeds: CalendarFeedService) {}
 
-  @Mutation(() => CalendarFeedCreatedModel, { description: 'A calendar (iCalendar) URL for one leader or one office, showing published revisions.' })
-  createCalendarFeed(@CurrentUser() user: AuthenticatedUser, @Args('input') input: CreateCalendarFeedInput, @Context() ctx: RequestContext) {
+  @Mutation(() => CalendarFeedCreatedModel, {
+    description: 'A calendar (iCalendar) URL for one leader or one office, showing published revisions.',
+  })
+  createCalendarFeed(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: CreateCalendarFeedInput,
+    @Context() ctx: RequestContext,
+  ) {
     return this.feeds.create(user, input, requestBase(ctx));
   }
 

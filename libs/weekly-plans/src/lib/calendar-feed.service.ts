@@ -91,15 +91,21 @@ export class CalendarFeedService {
         events.push(toICalEvent(event, revision.number, leadersById, feed.scope === 'OFFICE'));
       }
     }
+    const office = feed.officeCode ? await this.prisma.office.findUnique({ where: { code: feed.officeCode } }) : null;
     const name =
       feed.scope === 'LEADER'
         ? `${leadersById.get(feed.leaderId as string)?.name ?? ''}工作安排`
-        : `${this.config.districtName}${feed.officeCode}领导工作安排`;
+        : `${this.config.districtName}${office?.shortName ?? feed.officeCode}领导工作安排`;
     return renderICalendar({ calendarName: name, description: `${this.config.districtName}四办协同 Siban`, stamp: now, events });
   }
 }
 
-function toICalEvent(event: ViewedEvent, sequence: number, leadersById: ReadonlyMap<string, LeaderInfo>, namesInSummary: boolean): ICalEvent {
+function toICalEvent(
+  event: ViewedEvent,
+  sequence: number,
+  leadersById: ReadonlyMap<string, LeaderInfo>,
+  namesInSummary: boolean,
+): ICalEvent {
   const entry = event.entry;
   const names = event.leaderIds.map((id) => leadersById.get(id)?.name ?? id).join('、');
   const allDay = !entry.slot && !entry.startAt;

@@ -61,7 +61,10 @@ export class PlanDeadlineService implements OnModuleInit {
     const deadline = await this.deadlineFor(week);
     const now = this.clock.now().getTime();
     if (deadline.getTime() <= now) return;
-    const due = REMINDER_OFFSETS_HOURS.map((offsetHours) => ({ offsetHours, runAt: new Date(deadline.getTime() - offsetHours * 3600_000) }));
+    const due = REMINDER_OFFSETS_HOURS.map((offsetHours) => ({
+      offsetHours,
+      runAt: new Date(deadline.getTime() - offsetHours * 3600_000),
+    }));
     const past = due.filter((r) => r.runAt.getTime() <= now).sort((a, b) => a.offsetHours - b.offsetHours);
     const planned = [...due.filter((r) => r.runAt.getTime() > now), ...past.slice(0, 1)];
     for (const { offsetHours, runAt } of planned) {
@@ -79,7 +82,9 @@ export class PlanDeadlineService implements OnModuleInit {
     if (deadline.toISOString() !== job.deadlineAt) return;
     const leaders = await this.leaders.directory();
     const submitted = new Set(
-      (await this.prisma.weeklyPlan.findMany({ where: { week: job.week, status: 'SUBMITTED' }, select: { leaderId: true } })).map((p) => p.leaderId),
+      (await this.prisma.weeklyPlan.findMany({ where: { week: job.week, status: 'SUBMITTED' }, select: { leaderId: true } })).map(
+        (p) => p.leaderId,
+      ),
     );
     const missing = leaders.filter((l) => !submitted.has(l.id));
     const secretaries = await this.leaders.secretaryIdsOf(missing.map((l) => l.id));
@@ -91,7 +96,9 @@ export class PlanDeadlineService implements OnModuleInit {
     try {
       // The reminder record and its notifications commit together: a second run finds the record.
       const created = await this.prisma.$transaction(async (tx) => {
-        await tx.planReminder.create({ data: { week: job.week, offsetHours: job.offsetHours, sentAt: this.clock.now() } });
+        await tx.planReminder.create({
+          data: { week: job.week, offsetHours: job.offsetHours, deadlineAt: deadline, sentAt: this.clock.now() },
+        });
         const rows = [];
         for (const [userId, names] of bySecretary) {
           rows.push(

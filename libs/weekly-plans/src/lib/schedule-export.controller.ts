@@ -26,14 +26,22 @@ export class ScheduleExportController {
   /** GET /exports/weekly-schedule/2026-W48.xlsx?revision=2 with `Authorization: Bearer <token>`. */
   @Public()
   @Get('exports/weekly-schedule/:file')
-  async weeklyTable(@Param('file') file: string, @Query('revision') revision: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async weeklyTable(
+    @Param('file') file: string,
+    @Query('revision') revision: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const token = bearerToken(req.headers.authorization);
     const user = token ? await this.identity.authenticate(token) : undefined;
     if (!user) throw new HttpException({ code: 'UNAUTHENTICATED', message: '请先登录 / Sign in first' }, HttpStatus.UNAUTHORIZED);
     const week = file.replace(/\.xlsx$/, '');
     const number = revision === undefined ? undefined : Number(revision);
     if (number !== undefined && (!Number.isInteger(number) || number < 1)) {
-      throw new HttpException({ code: 'BAD_USER_INPUT', field: 'revision', message: 'revision must be a positive integer' }, HttpStatus.BAD_REQUEST);
+      throw new HttpException(
+        { code: 'BAD_USER_INPUT', field: 'revision', message: 'revision must be a positive integer' },
+        HttpStatus.BAD_REQUEST,
+      );
     }
     const { fileName, content } = await this.exports.weeklyTable(user, week, number).catch(asHttp);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -47,7 +55,11 @@ export class ScheduleExportController {
   @Header('Cache-Control', 'no-store')
   async calendar(@Param('file') file: string, @Res({ passthrough: true }) res: Response) {
     const text = file.endsWith('.ics') ? await this.feeds.render(file.slice(0, -4)) : undefined;
-    if (text === undefined) throw new HttpException({ code: 'NOT_FOUND', message: '日历订阅不存在或已撤销 / No such calendar feed, or revoked' }, HttpStatus.NOT_FOUND);
+    if (text === undefined)
+      throw new HttpException(
+        { code: 'NOT_FOUND', message: '日历订阅不存在或已撤销 / No such calendar feed, or revoked' },
+        HttpStatus.NOT_FOUND,
+      );
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     return text;
   }

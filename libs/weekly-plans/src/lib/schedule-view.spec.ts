@@ -9,11 +9,22 @@ describe('layOutWeek', () => {
   it('places half-days, exact times across the half-days they cover, and whole days apart', () => {
     const entries = [
       entry({ id: 'a', date: '2026-11-23', slot: 'MORNING' }),
-      entry({ id: 'b', date: '2026-11-24', slot: null, startAt: at('2026-11-24', '11:00'), endAt: at('2026-11-24', '15:00'), title: '调研' }),
+      entry({
+        id: 'b',
+        date: '2026-11-24',
+        slot: null,
+        startAt: at('2026-11-24', '11:00'),
+        endAt: at('2026-11-24', '15:00'),
+        title: '调研',
+      }),
       entry({ id: 'c', leaderId: 'li', date: '2026-11-26', endDate: '2026-11-27', slot: null, kind: 'TRIP', title: '赴省城汇报' }),
     ];
     const { days, events } = layOutWeek(WEEK, viewEntries(entries, coordinator, LEADERS_BY_ID), LEADERS);
-    const ids = (date: string, slot: string) => days.find((d) => d.date === date)?.slots.find((s) => s.slot === slot)?.events.map((e) => e.id);
+    const ids = (date: string, slot: string) =>
+      days
+        .find((d) => d.date === date)
+        ?.slots.find((s) => s.slot === slot)
+        ?.events.map((e) => e.id);
     expect(events.map((e) => e.id)).toEqual(['a', 'b', 'c']);
     expect(ids('2026-11-23', 'MORNING')).toEqual(['a']);
     expect(ids('2026-11-24', 'MORNING')).toEqual(['b']);
@@ -39,7 +50,7 @@ describe('what a viewer may see', () => {
     const moved = { ...secret, slot: 'AFTERNOON' as const };
     const diff = viewDiff([secret], [moved], outsider, LEADERS_BY_ID);
     expect(diff.changed.map((c) => c.fields)).toEqual([['slot']]);
-    expect(diff.busyIds.has('s')).toBe(true);
+    expect([diff.busyBefore.has('s'), diff.busyAfter.has('s')]).toEqual([true, true]);
   });
 
   it('keeps conflicts about hidden entries from viewers who cannot read them', () => {

@@ -22,7 +22,11 @@ export interface ScheduleDayView {
 
 const SLOTS: HalfDay[] = ['MORNING', 'AFTERNOON', 'EVENING'];
 // For placing events in the printed grid the half-days tile the whole day.
-const PLACEMENT: Record<HalfDay, [string, string]> = { MORNING: ['00:00', '12:00'], AFTERNOON: ['12:00', '18:00'], EVENING: ['18:00', '24:00'] };
+const PLACEMENT: Record<HalfDay, [string, string]> = {
+  MORNING: ['00:00', '12:00'],
+  AFTERNOON: ['12:00', '18:00'],
+  EVENING: ['18:00', '24:00'],
+};
 
 /** Each entry as this viewer may see it: restricted details become a busy block. */
 export function viewEntries(entries: PlanEntryData[], viewer: Viewer, leadersById: ReadonlyMap<string, LeaderInfo>): ViewedEntry[] {
@@ -39,7 +43,11 @@ function isAllDay(entry: PlanEntryData): boolean {
  * The merged week laid out by day and half-day. Merging runs on what the viewer may see, so a
  * busy block never reveals (through its merge partners) what it hides.
  */
-export function layOutWeek(week: WeekId, entries: ViewedEntry[], leaders: LeaderInfo[]): { days: ScheduleDayView[]; events: ViewedEvent[] } {
+export function layOutWeek(
+  week: WeekId,
+  entries: ViewedEntry[],
+  leaders: LeaderInfo[],
+): { days: ScheduleDayView[]; events: ViewedEvent[] } {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const events: ViewedEvent[] = mergeEntries(entries, leaders).map((event) => ({ ...event, entry: byId.get(event.id) as ViewedEntry }));
   const days = weekDays(week).map((date) => {
@@ -71,7 +79,7 @@ export function viewDiff(
   after: PlanEntryData[],
   viewer: Viewer,
   leadersById: ReadonlyMap<string, LeaderInfo>,
-): RevisionDiff & { busyIds: Set<string>; busyBefore: Set<string>; busyAfter: Set<string> } {
+): RevisionDiff & { busyBefore: Set<string>; busyAfter: Set<string> } {
   const viewedBefore = viewEntries(before, viewer, leadersById);
   const viewedAfter = viewEntries(after, viewer, leadersById);
   // Busy is per side: an entry made restricted (or opened up) is hidden on one side of its change
@@ -79,6 +87,5 @@ export function viewDiff(
   const busyOf = (list: ViewedEntry[]) => new Set(list.filter((e) => e.busy).map((e) => e.id));
   const [busyBefore, busyAfter] = [busyOf(viewedBefore), busyOf(viewedAfter)];
   const strip = (list: ViewedEntry[]): PlanEntryData[] => list.map(({ busy: _busy, ...entry }) => entry);
-  return { ...diffEntries(strip(viewedBefore), strip(viewedAfter)), busyIds: new Set([...busyBefore, ...busyAfter]), busyBefore, busyAfter };
+  return { ...diffEntries(strip(viewedBefore), strip(viewedAfter)), busyBefore, busyAfter };
 }
-

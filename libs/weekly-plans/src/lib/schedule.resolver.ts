@@ -20,7 +20,14 @@ import { officeChannel, ScheduleService, viewerOf } from './schedule.service';
 import { checkWeek } from './weekly-plan.service';
 
 function eventModel(event: ViewedEvent): ScheduleEventModel {
-  return { id: event.id, entryIds: event.entryIds, leaderIds: event.leaderIds, entry: event.entry, startsAt: event.interval.start, endsAt: event.interval.end };
+  return {
+    id: event.id,
+    entryIds: event.entryIds,
+    leaderIds: event.leaderIds,
+    entry: event.entry,
+    startsAt: event.interval.start,
+    endsAt: event.interval.end,
+  };
 }
 
 function dayModels(days: ScheduleDayView[]): ScheduleDayModel[] {
@@ -33,12 +40,23 @@ function dayModels(days: ScheduleDayView[]): ScheduleDayModel[] {
 
 // Entries hidden from the viewer in the previous and in the new revision: an entry's confidentiality
 // can change between them, so each side of a change says for itself whether it is a busy block.
-function changesModel(diff: RevisionDiff, busyBefore: ReadonlySet<string> = new Set(), busyAfter: ReadonlySet<string> = new Set()): ScheduleChangesModel {
-  const entry = (busy: ReadonlySet<string>) => (e: PlanEntryData): PlanEntryModel => ({ ...e, busy: busy.has(e.id) });
+function changesModel(
+  diff: RevisionDiff,
+  busyBefore: ReadonlySet<string> = new Set(),
+  busyAfter: ReadonlySet<string> = new Set(),
+): ScheduleChangesModel {
+  const entry =
+    (busy: ReadonlySet<string>) =>
+    (e: PlanEntryData): PlanEntryModel => ({ ...e, busy: busy.has(e.id) });
   return {
     added: diff.added.map(entry(busyAfter)),
     removed: diff.removed.map(entry(busyBefore)),
-    changed: diff.changed.map((c) => ({ entryId: c.entryId, fields: c.fields, before: entry(busyBefore)(c.before), after: entry(busyAfter)(c.after) })),
+    changed: diff.changed.map((c) => ({
+      entryId: c.entryId,
+      fields: c.fields,
+      before: entry(busyBefore)(c.before),
+      after: entry(busyAfter)(c.after),
+    })),
   };
 }
 
@@ -83,8 +101,13 @@ export class ScheduleResolver {
   }
 
   @Roles(Role.COORDINATOR)
-  @Mutation(() => ScheduleRevisionModel, { description: 'Publishes the merged schedule as the next revision; every conflict must be acknowledged with a note.' })
-  async publishSchedule(@CurrentUser() user: AuthenticatedUser, @Args('input') input: PublishScheduleInput): Promise<ScheduleRevisionModel> {
+  @Mutation(() => ScheduleRevisionModel, {
+    description: 'Publishes the merged schedule as the next revision; every conflict must be acknowledged with a note.',
+  })
+  async publishSchedule(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('input') input: PublishScheduleInput,
+  ): Promise<ScheduleRevisionModel> {
     const revision = await this.schedule.publish(user, input.week, input.acknowledgements, input.note);
     const [view] = await this.schedule.revisionViews(revision.week, viewerOf(user), [revision.number]);
     return revisionModel(view);
@@ -95,7 +118,10 @@ export class ScheduleResolver {
     return (await this.schedule.revisionViews(week, viewerOf(user))).map(revisionModel);
   }
 
-  @Query(() => ScheduleRevisionModel, { nullable: true, description: 'One revision; the latest when number is omitted (null before the first).' })
+  @Query(() => ScheduleRevisionModel, {
+    nullable: true,
+    description: 'One revision; the latest when number is omitted (null before the first).',
+  })
   async scheduleRevision(
     @CurrentUser() user: AuthenticatedUser,
     @Args('week') week: string,

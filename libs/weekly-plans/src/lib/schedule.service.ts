@@ -88,7 +88,12 @@ export class ScheduleService {
    * acknowledged with a note; the revision number is unique per week, so of two coordinators
    * publishing at once one wins and the other is told.
    */
-  async publish(user: AuthenticatedUser, week: string, acknowledgements: ConflictAcknowledgementInput[], note: string): Promise<ScheduleRevision> {
+  async publish(
+    user: AuthenticatedUser,
+    week: string,
+    acknowledgements: ConflictAcknowledgementInput[],
+    note: string,
+  ): Promise<ScheduleRevision> {
     checkWeek(week);
     const [entries, leaders, latest] = await Promise.all([this.submittedEntries(week), this.leaderInfos(), this.latestRevision(week)]);
     const conflicts = detectConflicts(entries, leaders);
@@ -110,7 +115,11 @@ export class ScheduleService {
           publishedById: user.id,
           note: note.trim(),
           snapshot: snapshotOf(entries),
-          diff: { added: diff.added.map((e) => e.id), removed: diff.removed.map((e) => e.id), changed: diff.changed.map((c) => ({ entryId: c.entryId, fields: c.fields })) },
+          diff: {
+            added: diff.added.map((e) => e.id),
+            removed: diff.removed.map((e) => e.id),
+            changed: diff.changed.map((c) => ({ entryId: c.entryId, fields: c.fields })),
+          },
           acknowledgements: acknowledged as unknown as Prisma.InputJsonValue,
         },
       });
@@ -169,7 +178,8 @@ export class ScheduleService {
     const [all, leaders] = await Promise.all([this.revisions(week), this.leaderInfos()]);
     const leadersById = new Map(leaders.map((l) => [l.id, l]));
     const wanted = numbers ? all.filter((r) => numbers.includes(r.number)) : all;
-    if (numbers && wanted.length !== numbers.length) throw WeeklyPlanErrors.revisionNotFound(week, numbers.find((n) => !all.some((r) => r.number === n)) ?? 0);
+    if (numbers && wanted.length !== numbers.length)
+      throw WeeklyPlanErrors.revisionNotFound(week, numbers.find((n) => !all.some((r) => r.number === n)) ?? 0);
     return wanted.map((revision) => {
       const entries = entriesFromSnapshot(revision.snapshot);
       const before = all.find((r) => r.number === revision.number - 1);

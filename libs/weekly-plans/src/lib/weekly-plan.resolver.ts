@@ -3,7 +3,14 @@ import { Role } from '@siban/db';
 import { ParseIdPipe, RequestContext } from '@siban/graphql-core';
 import { AuthenticatedUser, CurrentUser, Roles } from '@siban/identity';
 import { LeaderModel, LeaderService } from '@siban/organization';
-import { AddPlanEntryInput, CopyPreviousWeekInput, PlanRefInput, SaveWeeklyPlanInput, SetPlanDeadlineInput, UpdatePlanEntryInput } from './dto/plan-entry.input';
+import {
+  AddPlanEntryInput,
+  CopyPreviousWeekInput,
+  PlanRefInput,
+  SaveWeeklyPlanInput,
+  SetPlanDeadlineInput,
+  UpdatePlanEntryInput,
+} from './dto/plan-entry.input';
 import { PlanEntryModel, PlanSubmissionModel, PlanSubmissionsModel, WeeklyPlanModel } from './dto/schedule.models';
 import { toEntryData } from './plan-mapping';
 import { PlanDeadlineService } from './plan-deadline.service';
@@ -26,7 +33,8 @@ export class WeeklyPlanResolver {
 
   @Query(() => WeeklyPlanModel, {
     nullable: true,
-    description: "A leader's plan for a week. Drafts only to the leader's secretaries; submitted plans to all, restricted entries as busy blocks.",
+    description:
+      "A leader's plan for a week. Drafts only to the leader's secretaries; submitted plans to all, restricted entries as busy blocks.",
   })
   async weeklyPlan(
     @CurrentUser() user: AuthenticatedUser,
@@ -119,4 +127,3 @@ export class PlanEntryResolver {
     return this.leaders.leaderLoader(ctx.loaders).loadMany(entry.attendeeLeaderIds);
   }
 }
-

@@ -178,7 +178,15 @@ export class WeeklyPlanService {
       deadline,
       leaders: leaders.map((leader) => {
         const plan = byLeader.get(leader.id);
-        const state = !plan ? 'MISSING' : plan.status === 'DRAFT' ? (plan._count.entries ? 'DRAFT' : 'MISSING') : plan.late ? 'LATE' : 'SUBMITTED';
+        const state = !plan
+          ? 'MISSING'
+          : plan.status === 'DRAFT'
+            ? plan._count.entries
+              ? 'DRAFT'
+              : 'MISSING'
+            : plan.late
+              ? 'LATE'
+              : 'SUBMITTED';
         return { leaderId: leader.id, state, submittedAt: plan?.submittedAt ?? null, entryCount: plan?._count.entries ?? 0 };
       }),
     };
@@ -201,7 +209,8 @@ export class WeeklyPlanService {
     await tx.weeklyPlan.createMany({ data: [{ leaderId, week }], skipDuplicates: true });
     const [locked] = await tx.$queryRaw<{ id: string; version: number }[]>`
       SELECT id, version FROM "WeeklyPlan" WHERE "leaderId" = ${leaderId}::uuid AND week = ${week} FOR UPDATE`;
-    if (expectedVersion !== undefined && locked.version !== expectedVersion) throw WeeklyPlanErrors.staleVersion(expectedVersion, locked.version);
+    if (expectedVersion !== undefined && locked.version !== expectedVersion)
+      throw WeeklyPlanErrors.staleVersion(expectedVersion, locked.version);
     return tx.weeklyPlan.update({ where: { id: locked.id }, data: { version: { increment: 1 } } });
   }
 
@@ -225,7 +234,12 @@ export class WeeklyPlanService {
       );
     }
     if (problems.length) {
-      throw new DomainError('BAD_USER_INPUT', `输入有误 / Invalid input: ${problems[0].field} ${problems[0].message}`, problems[0].field, problems);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `输入有误 / Invalid input: ${problems[0].field} ${problems[0].message}`,
+        problems[0].field,
+        problems,
+      );
     }
   }
 }

@@ -10,7 +10,15 @@ export const DISTRICT_OFFICES = [
 
 type OfficeCode = (typeof DISTRICT_OFFICES)[number]['code'];
 
-const DEMO_LEADERS: { key: string; name: string; title: string; body: LeaderBody; office: OfficeCode; rank: number; isPrincipal?: boolean }[] = [
+const DEMO_LEADERS: {
+  key: string;
+  name: string;
+  title: string;
+  body: LeaderBody;
+  office: OfficeCode;
+  rank: number;
+  isPrincipal?: boolean;
+}[] = [
   { key: 'wang', name: '王建国', title: '区委书记', body: 'STANDING_COMMITTEE', office: 'PARTY', rank: 1, isPrincipal: true },
   { key: 'li', name: '李明', title: '区委副书记、区长', body: 'GOVERNMENT', office: 'GOVERNMENT', rank: 2, isPrincipal: true },
   { key: 'zhang', name: '张华', title: '区人大常委会主任', body: 'CONGRESS', office: 'CONGRESS', rank: 3, isPrincipal: true },
@@ -24,11 +32,24 @@ const DEMO_LEADERS: { key: string; name: string; title: string; body: LeaderBody
   { key: 'feng', name: '冯雪', title: '区人民检察院检察长', body: 'PROCURATORATE', office: 'PARTY', rank: 11 },
 ];
 
-export const DEMO_USERS: { username: string; displayName: string; office: OfficeCode; roles: Role[]; leaders?: string[]; leader?: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  office: OfficeCode;
+  roles: Role[];
+  leaders?: string[];
+  leader?: string;
+}[] = [
   { username: 'admin', displayName: '系统管理员', office: 'PARTY', roles: ['ADMIN'] },
   { username: 'party.coord', displayName: '区委办综合科 周敏', office: 'PARTY', roles: ['COORDINATOR'] },
   { username: 'party.director', displayName: '区委办主任 黄海', office: 'PARTY', roles: ['DIRECTOR'] },
-  { username: 'party.sec', displayName: '区委办秘书 林晓', office: 'PARTY', roles: ['SECRETARY'], leaders: ['wang', 'chen', 'sun', 'zheng', 'feng'] },
+  {
+    username: 'party.sec',
+    displayName: '区委办秘书 林晓',
+    office: 'PARTY',
+    roles: ['SECRETARY'],
+    leaders: ['wang', 'chen', 'sun', 'zheng', 'feng'],
+  },
   { username: 'gov.sec', displayName: '区政府办秘书 何雨', office: 'GOVERNMENT', roles: ['SECRETARY'], leaders: ['li', 'zhao'] },
   { username: 'gov.director', displayName: '区政府办主任 马骏', office: 'GOVERNMENT', roles: ['DIRECTOR'] },
   { username: 'congress.sec', displayName: '区人大办秘书 高洁', office: 'CONGRESS', roles: ['SECRETARY'], leaders: ['zhang', 'zhou'] },
@@ -59,42 +80,45 @@ export async function seedDistrict(
   const passwordHash = options.demo ? await hashPassword(options.demoPassword ?? DEMO_PASSWORD) : '';
   // One transaction: a seed that stops half-way would leave a database that later starts treat
   // as seeded (it has users) but that lacks leaders or assignments.
-  return prisma.$transaction(async (tx) => {
-    const offices = new Map<string, string>();
-    for (const office of DISTRICT_OFFICES) {
-      const row = await tx.office.upsert({
-        where: { code: office.code },
-        create: office,
-        update: { name: office.name, shortName: office.shortName },
-      });
-      offices.set(office.code, row.id);
-    }
-    if (!options.demo || (await tx.user.count()) > 0) return { offices: offices.size, demoCreated: false };
-
-    const officeId = (code: string) => required(offices.get(code), `office ${code}`);
-    const leaders = new Map<string, string>();
-    const leaderId = (key: string) => required(leaders.get(key), `leader ${key}`);
-    for (const { key, office, isPrincipal, ...leader } of DEMO_LEADERS) {
-      const row = await tx.leader.create({ data: { ...leader, isPrincipal: isPrincipal ?? false, officeId: officeId(office) } });
-      leaders.set(key, row.id);
-    }
-    for (const user of DEMO_USERS) {
-      const row = await tx.user.create({
-        data: {
-          username: user.username,
-          displayName: user.displayName,
-          passwordHash,
-          officeId: officeId(user.office),
-          roles: user.roles,
-          leaderId: user.leader ? leaderId(user.leader) : null,
-        },
-      });
-      if (user.leaders?.length) {
-        await tx.secretaryAssignment.createMany({ data: user.leaders.map((key) => ({ userId: row.id, leaderId: leaderId(key) })) });
+  return prisma.$transaction(
+    async (tx) => {
+      const offices = new Map<string, string>();
+      for (const office of DISTRICT_OFFICES) {
+        const row = await tx.office.upsert({
+          where: { code: office.code },
+          create: office,
+          update: { name: office.name, shortName: office.shortName },
+        });
+        offices.set(office.code, row.id);
       }
-    }
-    return { offices: offices.size, demoCreated: true };
-  }, { timeout: 30_000 });
+      if (!options.demo || (await tx.user.count()) > 0) return { offices: offices.size, demoCreated: false };
+
+      const officeId = (code: string) => required(offices.get(code), `office ${code}`);
+      const leaders = new Map<string, string>();
+      const leaderId = (key: string) => required(leaders.get(key), `leader ${key}`);
+      for (const { key, office, isPrincipal, ...leader } of DEMO_LEADERS) {
+        const row = await tx.leader.create({ data: { ...leader, isPrincipal: isPrincipal ?? false, officeId: officeId(office) } });
+        leaders.set(key, row.id);
+      }
+      for (const user of DEMO_USERS) {
+        const row = await tx.user.create({
+          data: {
+            username: user.username,
+            displayName: user.displayName,
+            passwordHash,
+            officeId: officeId(user.office),
+            roles: user.roles,
+            leaderId: user.leader ? leaderId(user.leader) : null,
+          },
+        });
+        if (user.leaders?.length) {
+          await tx.secretaryAssignment.createMany({ data: user.leaders.map((key) => ({ userId: row.id, leaderId: leaderId(key) })) });
+        }
+      }
+      return { offices: offices.size, demoCreated: true };
+    },
+    { timeout: 30_000 },
+  );
 }
 
 function required<T>(value: T | undefined, what: string): T {

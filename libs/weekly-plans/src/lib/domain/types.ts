@@ -75,12 +75,7 @@ export interface MergedEvent {
   interval: Interval;
 }
 
-export type ConflictKind =
-  | 'LEADER_DOUBLE_BOOKED'
-  | 'JOINT_EVENT_MISMATCH'
-  | 'ALL_PRINCIPALS_AWAY'
-  | 'LEADER_ON_LEAVE'
-  | 'SESSION_CLASH';
+export type ConflictKind = 'LEADER_DOUBLE_BOOKED' | 'JOINT_EVENT_MISMATCH' | 'ALL_PRINCIPALS_AWAY' | 'LEADER_ON_LEAVE' | 'SESSION_CLASH';
 
 export interface Conflict {
   kind: ConflictKind;

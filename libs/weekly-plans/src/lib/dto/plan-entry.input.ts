@@ -48,7 +48,10 @@ const OFFICE_CODES = ['PARTY', 'CONGRESS', 'GOVERNMENT', 'CPPCC', 'RECEPTION'];
 
 @InputType({ description: 'One row of a weekly plan. Timing: a half-day `slot`, or `startAt`+`endAt`, or neither (whole days).' })
 export class PlanEntryInput {
-  @Field(() => ID, { nullable: true, description: 'In saveWeeklyPlan: keep this existing entry (so revisions show it as changed, not replaced).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'In saveWeeklyPlan: keep this existing entry (so revisions show it as changed, not replaced).',
+  })
   @IsOptional()
   @IsUUID()
   id?: string;

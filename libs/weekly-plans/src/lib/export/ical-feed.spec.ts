@@ -197,15 +197,11 @@ describe('renderICalendar', () => {
 
   it('rejects malformed input instead of publishing it', () => {
     expect(() => render([event({ uid: 'x', sequence: -1 })])).toThrow(RangeError);
-    expect(() =>
-      render([event({ uid: 'x', start: new Date('2026-11-24T02:00:00Z'), end: new Date('2026-11-24T01:00:00Z') })]),
-    ).toThrow(RangeError);
+    expect(() => render([event({ uid: 'x', start: new Date('2026-11-24T02:00:00Z'), end: new Date('2026-11-24T01:00:00Z') })])).toThrow(
+      RangeError,
+    );
     expect(() => render([event({ uid: 'x', start: new Date('invalid') })])).toThrow(RangeError);
-    expect(() => render([event({ uid: 'x', allDay: { startDate: '2026-02-30', endDateExclusive: '2026-03-01' } })])).toThrow(
-      RangeError,
-    );
-    expect(() => render([event({ uid: 'x', allDay: { startDate: '2026-11-25', endDateExclusive: '2026-11-25' } })])).toThrow(
-      RangeError,
-    );
+    expect(() => render([event({ uid: 'x', allDay: { startDate: '2026-02-30', endDateExclusive: '2026-03-01' } })])).toThrow(RangeError);
+    expect(() => render([event({ uid: 'x', allDay: { startDate: '2026-11-25', endDateExclusive: '2026-11-25' } })])).toThrow(RangeError);
   });
 });

@@ -133,12 +133,7 @@ describe('renderWeeklyTableXlsx', () => {
     // Including the slave cells of a merged date block, or its left edge prints broken.
     for (const address of ['A3', 'F3', 'C5', 'D11', 'A5', 'A6', 'B24', 'F24']) {
       const border = sheet.getCell(address).border;
-      expect([border.top?.style, border.left?.style, border.bottom?.style, border.right?.style]).toEqual([
-        'thin',
-        'thin',
-        'thin',
-        'thin',
-      ]);
+      expect([border.top?.style, border.left?.style, border.bottom?.style, border.right?.style]).toEqual(['thin', 'thin', 'thin', 'thin']);
     }
     // Multi-line cells get taller rows than blank half-days.
     expect(sheet.getRow(11).height).toBeGreaterThan(sheet.getRow(10).height);

@@ -2,8 +2,7 @@ import type { Conflict, LeaderInfo } from '../domain/types';
 import { CONFLICT_KIND_ORDER, detectConflicts } from './detect-conflicts';
 import { at, entry, LEADERS } from './test-fixtures';
 
-const summary = (conflicts: Conflict[]) =>
-  conflicts.map((c) => ({ kind: c.kind, entryIds: c.entryIds, leaderIds: c.leaderIds }));
+const summary = (conflicts: Conflict[]) => conflicts.map((c) => ({ kind: c.kind, entryIds: c.entryIds, leaderIds: c.leaderIds }));
 const exact = (date: string, from: string, to: string) => ({
   slot: null,
   startAt: at(date, from),
@@ -47,9 +46,7 @@ describe('detectConflicts: LEADER_DOUBLE_BOOKED', () => {
       ],
       LEADERS,
     );
-    expect(summary(conflicts)).toEqual([
-      { kind: 'LEADER_DOUBLE_BOOKED', entryIds: ['gov', 'insp'], leaderIds: ['zhao', 'sun'] },
-    ]);
+    expect(summary(conflicts)).toEqual([{ kind: 'LEADER_DOUBLE_BOOKED', entryIds: ['gov', 'insp'], leaderIds: ['zhao', 'sun'] }]);
     expect(conflicts[0].message).toContain('赵敏、孙伟 同时安排了');
     expect(conflicts[0].message).toContain('赵敏, 孙伟 are booked twice');
   });
@@ -75,9 +72,7 @@ describe('detectConflicts: LEADER_DOUBLE_BOOKED', () => {
       ],
       LEADERS,
     );
-    expect(summary(conflicts)).toEqual([
-      { kind: 'LEADER_DOUBLE_BOOKED', entryIds: ['mtg', 'trip'], leaderIds: ['li'] },
-    ]);
+    expect(summary(conflicts)).toEqual([{ kind: 'LEADER_DOUBLE_BOOKED', entryIds: ['mtg', 'trip'], leaderIds: ['li'] }]);
   });
 });
 
@@ -141,9 +136,7 @@ describe('detectConflicts: JOINT_EVENT_MISMATCH', () => {
       ],
       LEADERS,
     );
-    expect(summary(conflicts)).toEqual([
-      { kind: 'JOINT_EVENT_MISMATCH', entryIds: ['a', 'b', 'c'], leaderIds: ['wang', 'chen', 'sun'] },
-    ]);
+    expect(summary(conflicts)).toEqual([{ kind: 'JOINT_EVENT_MISMATCH', entryIds: ['a', 'b', 'c'], leaderIds: ['wang', 'chen', 'sun'] }]);
     expect(conflicts[0].message).toBe(
       '联合活动「常委会」(11月24日) 各方登记不一致：' +
         '时间 11月24日 上午（王建国、孙伟） / 11月24日 下午（陈强）；地点 区委一号会议室（王建国、孙伟） / 区委二号会议室（陈强） / ' +
@@ -267,12 +260,7 @@ describe('detectConflicts: ALL_PRINCIPALS_AWAY', () => {
     // Three of four away all morning; the fourth leaves only in the afternoon.
     expect(
       detectConflicts(
-        [
-          away('a', 'wang', 'MORNING'),
-          away('b', 'li', 'MORNING'),
-          away('c', 'zhang', 'MORNING'),
-          away('d', 'liu', 'AFTERNOON'),
-        ],
+        [away('a', 'wang', 'MORNING'), away('b', 'li', 'MORNING'), away('c', 'zhang', 'MORNING'), away('d', 'liu', 'AFTERNOON')],
         LEADERS,
       ),
     ).toEqual([]);
@@ -292,9 +280,7 @@ describe('detectConflicts: ALL_PRINCIPALS_AWAY', () => {
 
   it('reports nothing when the district has no principals', () => {
     const none = LEADERS.map((l) => ({ ...l, isPrincipal: false }));
-    expect(
-      detectConflicts([entry({ id: 'a', leaderId: 'wang', kind: 'LEAVE', title: '休假', slot: null })], none),
-    ).toEqual([]);
+    expect(detectConflicts([entry({ id: 'a', leaderId: 'wang', kind: 'LEAVE', title: '休假', slot: null })], none)).toEqual([]);
   });
 });
 

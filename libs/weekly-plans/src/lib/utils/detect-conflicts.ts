@@ -1,12 +1,4 @@
-import type {
-  Conflict,
-  ConflictKind,
-  Interval,
-  LeaderBody,
-  LeaderInfo,
-  MergedEvent,
-  PlanEntryData,
-} from '../domain/types';
+import type { Conflict, ConflictKind, Interval, LeaderBody, LeaderInfo, MergedEvent, PlanEntryData } from '../domain/types';
 import { Bilingual, describeDate, describeInstant, describeTiming } from './describe-timing';
 import { entryInterval, overlaps } from './entry-interval';
 import { compareStrings, indexLeaders, leaderName, sortLeaderIds } from './leader-order';
@@ -42,12 +34,7 @@ type ById = ReadonlyMap<string, LeaderInfo>;
 
 // The key is derived from entry ids only, so an acknowledgement survives recomputation, input
 // reordering and wording changes, and lapses when a different set of entries is involved.
-function makeConflict(
-  kind: ConflictKind,
-  entryIds: Iterable<string>,
-  leaderIds: string[],
-  message: Bilingual,
-): Conflict {
+function makeConflict(kind: ConflictKind, entryIds: Iterable<string>, leaderIds: string[], message: Bilingual): Conflict {
   const ids = [...new Set(entryIds)].sort(compareStrings);
   return { kind, key: `${kind}:${ids.join('+')}`, entryIds: ids, leaderIds, message: `${message.zh} / ${message.en}` };
 }
@@ -90,9 +77,7 @@ function clashesWithSession(session: PlanEntryData, other: PlanEntryData): boole
 function bookingConflicts(events: readonly MergedEvent[], byId: ById): Conflict[] {
   const out: Conflict[] = [];
   // Leave is not a booking: clashes with it are LEADER_ON_LEAVE.
-  const booked = events
-    .filter((e) => e.entry.kind !== 'LEAVE')
-    .sort((a, b) => a.interval.start.getTime() - b.interval.start.getTime());
+  const booked = events.filter((e) => e.entry.kind !== 'LEAVE').sort((a, b) => a.interval.start.getTime() - b.interval.start.getTime());
   for (let i = 0; i < booked.length; i++) {
     for (let j = i + 1; j < booked.length; j++) {
       const [a, b] = [booked[i], booked[j]];
@@ -222,9 +207,7 @@ function leaveConflicts(entries: readonly PlanEntryData[], events: readonly Merg
 
 /** Sorted, disjoint union; touching intervals join, since being away is continuous across them. */
 function unionIntervals(intervals: readonly Interval[]): Interval[] {
-  const sorted = intervals
-    .filter((i) => i.start.getTime() < i.end.getTime())
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  const sorted = intervals.filter((i) => i.start.getTime() < i.end.getTime()).sort((a, b) => a.start.getTime() - b.start.getTime());
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out[out.length - 1];

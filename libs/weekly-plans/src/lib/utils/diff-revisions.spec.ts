@@ -45,9 +45,11 @@ describe('changedFields', () => {
   });
 
   it('sees null <-> value changes', () => {
-    expect(
-      changedFields(base, { ...base, startAt: null, endDate: '2026-11-25', sessionOf: 'STANDING_COMMITTEE' }),
-    ).toEqual(['endDate', 'startAt', 'sessionOf']);
+    expect(changedFields(base, { ...base, startAt: null, endDate: '2026-11-25', sessionOf: 'STANDING_COMMITTEE' })).toEqual([
+      'endDate',
+      'startAt',
+      'sessionOf',
+    ]);
   });
 
   it('treats a changed title as a change even if only its spacing differs', () => {
@@ -65,13 +67,7 @@ describe('diffEntries', () => {
   it('classifies entries by id as added, removed or changed, sorted by date then id', () => {
     const diff = diffEntries(
       [e, a, b, c],
-      [
-        { ...c, place: '区信访局' },
-        d,
-        a,
-        { ...e, date: '2026-11-22' },
-        entry({ id: 'f', title: '干部大会', date: '2026-11-23' }),
-      ],
+      [{ ...c, place: '区信访局' }, d, a, { ...e, date: '2026-11-22' }, entry({ id: 'f', title: '干部大会', date: '2026-11-23' })],
     );
     expect(diff.added.map((x) => x.id)).toEqual(['d', 'f']);
     expect(diff.removed.map((x) => x.id)).toEqual(['b']);

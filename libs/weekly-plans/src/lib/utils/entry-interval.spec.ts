@@ -88,15 +88,11 @@ describe('overlaps', () => {
   });
 
   it('detects containment', () => {
-    expect(overlaps(i('2026-11-23T16:00Z', '2026-11-24T16:00Z'), i('2026-11-24T01:00Z', '2026-11-24T02:00Z'))).toBe(
-      true,
-    );
+    expect(overlaps(i('2026-11-23T16:00Z', '2026-11-24T16:00Z'), i('2026-11-24T01:00Z', '2026-11-24T02:00Z'))).toBe(true);
   });
 
   it('treats back-to-back intervals as not overlapping (half-open)', () => {
-    expect(overlaps(i('2026-11-24T00:00Z', '2026-11-24T04:00Z'), i('2026-11-24T04:00Z', '2026-11-24T06:00Z'))).toBe(
-      false,
-    );
+    expect(overlaps(i('2026-11-24T00:00Z', '2026-11-24T04:00Z'), i('2026-11-24T04:00Z', '2026-11-24T06:00Z'))).toBe(false);
   });
 
   it('never overlaps an empty or inverted interval', () => {

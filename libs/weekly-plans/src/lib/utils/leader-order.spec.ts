@@ -14,12 +14,7 @@ describe('sortLeaderIds', () => {
   });
 
   it('puts unknown leaders last, by id', () => {
-    expect(sortLeaderIds(['retired-b', 'zhou', 'retired-a', 'wang'], byId)).toEqual([
-      'wang',
-      'zhou',
-      'retired-a',
-      'retired-b',
-    ]);
+    expect(sortLeaderIds(['retired-b', 'zhou', 'retired-a', 'wang'], byId)).toEqual(['wang', 'zhou', 'retired-a', 'retired-b']);
   });
 });
 

@@ -27,10 +27,7 @@ describe('groupJointEntries', () => {
   });
 
   it('needs intersecting leader sets, not just the same title and date', () => {
-    const entries = [
-      entry({ id: 'a', leaderId: 'wang', title: '专题调研' }),
-      entry({ id: 'b', leaderId: 'li', title: '专题调研' }),
-    ];
+    const entries = [entry({ id: 'a', leaderId: 'wang', title: '专题调研' }), entry({ id: 'b', leaderId: 'li', title: '专题调研' })];
     expect(ids(groupJointEntries(entries))).toEqual([['a'], ['b']]);
   });
 

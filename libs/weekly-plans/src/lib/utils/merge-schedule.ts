@@ -74,10 +74,7 @@ export function groupJointEntries(entries: readonly PlanEntryData[]): PlanEntryD
 }
 
 /** One merged event from a joint group; it carries the canonical entry's fields and timing. */
-export function eventFromGroup(
-  group: readonly PlanEntryData[],
-  leadersById: ReadonlyMap<string, LeaderInfo>,
-): MergedEvent {
+export function eventFromGroup(group: readonly PlanEntryData[], leadersById: ReadonlyMap<string, LeaderInfo>): MergedEvent {
   const [canonical] = group;
   if (!canonical) throw new Error('Cannot merge an empty group of entries');
   return {
@@ -99,7 +96,5 @@ export function mergeEntries(entries: readonly PlanEntryData[], leaders: readonl
   const byLeader = compareLeaderIds(leadersById);
   return groupJointEntries(entries)
     .map((group) => eventFromGroup(group, leadersById))
-    .sort(
-      (a, b) => a.interval.start.getTime() - b.interval.start.getTime() || byLeader(a.leaderIds[0], b.leaderIds[0]),
-    );
+    .sort((a, b) => a.interval.start.getTime() - b.interval.start.getTime() || byLeader(a.leaderIds[0], b.leaderIds[0]));
 }

@@ -37,15 +37,18 @@ export function entryTimingProblems(entry: EntryTiming, week: WeekId, path: stri
     if (!entry.startAt || !entry.endAt) at(entry.startAt ? 'endAt' : 'startAt', '开始与结束时间须同时填写 / give both startAt and endAt');
     else {
       if (entry.endAt.getTime() <= entry.startAt.getTime()) at('endAt', '结束时间须晚于开始时间 / endAt must be after startAt');
-      else if (entry.endAt.getTime() - entry.startAt.getTime() > DAY_MS) at('endAt', '具体时间的安排不超过24小时，多日安排请用 endDate / exact times span at most 24 hours; use endDate for several days');
-      if (localDateOf(entry.startAt) !== entry.date) at('startAt', '开始时间须在所填日期当天（北京时间） / startAt must fall on `date` (Asia/Shanghai)');
+      else if (entry.endAt.getTime() - entry.startAt.getTime() > DAY_MS)
+        at('endAt', '具体时间的安排不超过24小时，多日安排请用 endDate / exact times span at most 24 hours; use endDate for several days');
+      if (localDateOf(entry.startAt) !== entry.date)
+        at('startAt', '开始时间须在所填日期当天（北京时间） / startAt must fall on `date` (Asia/Shanghai)');
     }
     if (entry.endDate) at('endDate', '多日安排不填具体时间 / a multi-day entry has no exact times');
   }
   if (entry.endDate) {
     if (!isRealDate(entry.endDate)) at('endDate', `不存在的日期 / no such date: ${entry.endDate}`);
     else if (entry.endDate < entry.date) at('endDate', '结束日期不能早于开始日期 / endDate is before date');
-    else if (entry.endDate > addDays(entry.date, MAX_SPAN_DAYS - 1)) at('endDate', `最长 ${MAX_SPAN_DAYS} 天 / at most ${MAX_SPAN_DAYS} days`);
+    else if (entry.endDate > addDays(entry.date, MAX_SPAN_DAYS - 1))
+      at('endDate', `最长 ${MAX_SPAN_DAYS} 天 / at most ${MAX_SPAN_DAYS} days`);
   }
   if (planLeaderId && entry.attendeeLeaderIds?.includes(planLeaderId)) {
     at('attendeeLeaderIds', '参加领导中不必再列本人 / the plan’s own leader is not listed as an attendee');

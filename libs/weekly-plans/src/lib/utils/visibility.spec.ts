@@ -27,19 +27,13 @@ const viewer = (v: Partial<Viewer>): Viewer => ({
 describe('canSeeRestricted', () => {
   it('shows open entries to anyone', () => {
     expect(
-      canSeeRestricted(
-        viewer({ roles: [], officeCode: 'RECEPTION' }),
-        { ...restricted, confidentiality: 'OPEN' },
-        LEADERS_BY_ID,
-      ),
+      canSeeRestricted(viewer({ roles: [], officeCode: 'RECEPTION' }), { ...restricted, confidentiality: 'OPEN' }, LEADERS_BY_ID),
     ).toBe(true);
   });
 
   it('hides restricted entries from other offices', () => {
     expect(canSeeRestricted(viewer({}), restricted, LEADERS_BY_ID)).toBe(false);
-    expect(
-      canSeeRestricted(viewer({ roles: ['DIRECTOR', 'DUTY_OFFICER'], officeCode: 'CPPCC' }), restricted, LEADERS_BY_ID),
-    ).toBe(false);
+    expect(canSeeRestricted(viewer({ roles: ['DIRECTOR', 'DUTY_OFFICER'], officeCode: 'CPPCC' }), restricted, LEADERS_BY_ID)).toBe(false);
   });
 
   it('shows restricted entries to coordinators and admins of any office', () => {
@@ -72,7 +66,8 @@ describe('canSeeRestricted', () => {
 });
 
 describe('redactEntry', () => {
-  it('keeps when and whose, and drops what, where and with whom', () => {
+  // Attendees stay: each attending leader is busy too, and their columns and feeds must say so.
+  it('keeps when and who, and drops what and where', () => {
     expect(redactEntry(restricted)).toEqual({
       ...restricted,
       kind: 'OTHER',
@@ -80,7 +75,7 @@ describe('redactEntry', () => {
       place: '',
       note: '',
       leadOfficeCode: '',
-      attendeeLeaderIds: [],
+      attendeeLeaderIds: ['sun'],
       sessionOf: null,
     });
   });

@@ -13,11 +13,7 @@ export const BUSY_TITLE = '忙碌 / Busy';
  * schedule and admins run the system; the owner's handling office wrote the entry; a leader
  * needs the details of events they attend. Everyone else gets `redactEntry`.
  */
-export function canSeeRestricted(
-  viewer: Viewer,
-  entry: PlanEntryData,
-  leadersById: ReadonlyMap<string, LeaderInfo>,
-): boolean {
+export function canSeeRestricted(viewer: Viewer, entry: PlanEntryData, leadersById: ReadonlyMap<string, LeaderInfo>): boolean {
   if (entry.confidentiality === 'OPEN') return true;
   if (viewer.roles.includes('COORDINATOR') || viewer.roles.includes('ADMIN')) return true;
   // An owner missing from the directory matches no office: fail closed.
@@ -30,7 +26,8 @@ export function canSeeRestricted(
 }
 
 /**
- * What others see of an entry they may not read: when the leader is busy, nothing about why.
+ * What others see of an entry they may not read: when which leaders are busy (attendees too, so
+ * their columns and feeds show it), nothing about why.
  * The leading office is blanked too, since it alone can reveal which body's business it is.
  */
 export function redactEntry(entry: PlanEntryData): PlanEntryData {
@@ -42,7 +39,6 @@ export function redactEntry(entry: PlanEntryData): PlanEntryData {
     title: BUSY_TITLE,
     place: '',
     leadOfficeCode: '',
-    attendeeLeaderIds: [],
     sessionOf: null,
     note: '',
   };

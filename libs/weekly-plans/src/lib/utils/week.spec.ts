@@ -73,12 +73,9 @@ describe('parseWeekId', () => {
     expect(parseWeekId('2026-W53')).toEqual({ year: 2026, week: 53 });
   });
 
-  it.each(['2026-48', '2026-W5', '2026W48', '2026-w48', ' 2026-W48', '26-W48', '2026-W048'])(
-    'rejects malformed id %j',
-    (id) => {
-      expect(() => parseWeekId(id)).toThrow(/expected YYYY-Www/);
-    },
-  );
+  it.each(['2026-48', '2026-W5', '2026W48', '2026-w48', ' 2026-W48', '26-W48', '2026-W048'])('rejects malformed id %j', (id) => {
+    expect(() => parseWeekId(id)).toThrow(/expected YYYY-Www/);
+  });
 
   it('rejects weeks outside the ISO year', () => {
     expect(() => parseWeekId('2026-W54')).toThrow('ISO year 2026 has weeks W01 to W53');
@@ -181,13 +178,9 @@ describe('submission deadlines', () => {
 
   it('follows a custom rule', () => {
     // Thursday 12:00 before the week.
-    expect(submissionDeadline('2026-W48', { weekdayOffset: -4, time: '12:00' }).toISOString()).toBe(
-      '2026-11-19T04:00:00.000Z',
-    );
+    expect(submissionDeadline('2026-W48', { weekdayOffset: -4, time: '12:00' }).toISOString()).toBe('2026-11-19T04:00:00.000Z');
     // Monday 08:30 of the week itself.
-    expect(submissionDeadline('2026-W48', { weekdayOffset: 0, time: '08:30' }).toISOString()).toBe(
-      '2026-11-23T00:30:00.000Z',
-    );
+    expect(submissionDeadline('2026-W48', { weekdayOffset: 0, time: '08:30' }).toISOString()).toBe('2026-11-23T00:30:00.000Z');
   });
 
   it('rejects a malformed rule', () => {
