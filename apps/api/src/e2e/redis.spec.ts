@@ -1,34 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { gqlOk, subscribe } from '@siban/testing';
-import Redis from 'ioredis';
 import { startTestApp, TestApp } from '../test/test-app';
 
-async function redisAnswers(url: string | undefined): Promise<boolean> {
-  if (!url) return false;
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, retryStrategy: () => null });
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
+// .ci/run sets REDIS_URL only when a Redis server answers: set but unreachable is a failure.
+const skipReason = !process.env.DATABASE_URL
+  ? 'no PostgreSQL (DATABASE_URL unset)'
+  : !process.env.REDIS_URL
+    ? 'no Redis (REDIS_URL unset)'
+    : undefined;
+if (skipReason) console.log(`skipped: Redis two-instance test: ${skipReason}`);
 
-describe('two instances on PostgreSQL with Redis pub/sub', () => {
-  let skipReason: string | undefined;
+(skipReason ? describe.skip : describe)('two instances on PostgreSQL with Redis pub/sub', () => {
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
-    if (!process.env.DATABASE_URL) skipReason = 'no PostgreSQL (DATABASE_URL unset)';
-    else if (!(await redisAnswers(process.env.REDIS_URL)))
-      skipReason = `no Redis answering at REDIS_URL (${process.env.REDIS_URL ?? 'unset'})`;
-    if (skipReason) {
-      console.log(`skipped: Redis two-instance test: ${skipReason}`);
-      return;
-    }
     const redisPrefix = `siban-test-${randomUUID()}:`;
     a = await startTestApp('postgres', { redisUrl: process.env.REDIS_URL, redisPrefix });
     b = await startTestApp('postgres', { redisUrl: process.env.REDIS_URL, redisPrefix, database: a.database });
@@ -39,7 +25,6 @@ describe('two instances on PostgreSQL with Redis pub/sub', () => {
   });
 
   it('delivers to a subscriber on one instance an event caused by a mutation on the other', async () => {
-    if (skipReason) return;
     const subscription = await subscribe(
       a.url,
       await a.tokenFor('cppcc.sec'),
