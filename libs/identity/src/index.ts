@@ -6,5 +6,6 @@ export * from './lib/dto/user.model';
 export * from './lib/identity.errors';
 export * from './lib/identity.module';
 export * from './lib/identity.service';
+export * from './lib/office-codes';
 export * from './lib/office.service';
 export * from './lib/password-hasher';

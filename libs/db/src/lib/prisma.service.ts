@@ -13,10 +13,6 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     super({ adapter: handle.adapter });
   }
 
-  get databaseKind(): DatabaseHandle['target']['kind'] {
-    return this.handle.target.kind;
-  }
-
   async onModuleInit(): Promise<void> {
     await this.$connect();
   }

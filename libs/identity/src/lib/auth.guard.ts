@@ -5,6 +5,7 @@ import { Role } from '@siban/db';
 import { forbidden, RequestContext, unauthenticated } from '@siban/graphql-core';
 import { AuthenticatedUser } from './authenticated-user';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { IdentityErrors } from './identity.errors';
 import { IdentityService } from './identity.service';
 
 export function bearerToken(value: unknown): string | undefined {
@@ -35,7 +36,7 @@ export class AuthGuard implements CanActivate {
       const token = bearerToken(ctx.req?.headers.authorization);
       if (!token) throw unauthenticated();
       const user = await this.identity.authenticate(token);
-      if (!user) throw unauthenticated('登录已失效，请重新登录 / Session expired or invalid, sign in again');
+      if (!user) throw IdentityErrors.tokenInvalid();
       ctx.user = user;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

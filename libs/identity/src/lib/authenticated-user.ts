@@ -10,7 +10,3 @@ export interface AuthenticatedUser {
   roles: Role[];
   leaderId: string | null;
 }
-
-export function hasRole(user: AuthenticatedUser, ...roles: Role[]): boolean {
-  return roles.some((role) => user.roles.includes(role));
-}

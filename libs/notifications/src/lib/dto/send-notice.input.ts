@@ -1,7 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { OFFICE_CODES } from '@siban/identity';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDate, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-
-export const OFFICE_CODES = ['PARTY', 'CONGRESS', 'GOVERNMENT', 'CPPCC', 'RECEPTION'];
 
 @InputType()
 export class SendNoticeInput {

@@ -1,4 +1,5 @@
 import { LeaderBody, PrismaClient, Role } from '@siban/db';
+import type { OfficeCode } from '@siban/identity';
 
 export const DISTRICT_OFFICES = [
   { code: 'PARTY', name: '中共清河区委办公室', shortName: '区委办', rotationOrder: 1 },
@@ -6,9 +7,7 @@ export const DISTRICT_OFFICES = [
   { code: 'GOVERNMENT', name: '清河区人民政府办公室', shortName: '区政府办', rotationOrder: 3 },
   { code: 'CPPCC', name: '政协清河区委员会办公室', shortName: '区政协办', rotationOrder: 4 },
   { code: 'RECEPTION', name: '清河区接待办公室', shortName: '区接待办', rotationOrder: 5 },
-] as const;
-
-type OfficeCode = (typeof DISTRICT_OFFICES)[number]['code'];
+] as const satisfies readonly { code: OfficeCode; name: string; shortName: string; rotationOrder: number }[];
 
 const DEMO_LEADERS: {
   key: string;

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Confidentiality, EntryKind, HalfDay, LeaderBody } from '@siban/db';
+import { OFFICE_CODES } from '@siban/identity';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -44,7 +45,6 @@ registerEnumType(Confidentiality, {
 });
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const OFFICE_CODES = ['PARTY', 'CONGRESS', 'GOVERNMENT', 'CPPCC', 'RECEPTION'];
 
 @InputType({ description: 'One row of a weekly plan. Timing: a half-day `slot`, or `startAt`+`endAt`, or neither (whole days).' })
 export class PlanEntryInput {
