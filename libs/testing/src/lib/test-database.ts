@@ -47,6 +47,9 @@ async function once(marker: string, build: () => Promise<void>): Promise<void> {
     try {
       fs.mkdirSync(lock);
     } catch {
+      // A builder that died (a killed run) leaves its lock behind: older than any real build.
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 300_000) fs.rmSync(lock, { recursive: true, force: true });
       if (waited > 180_000) throw new Error(`timed out waiting for ${lock}`);
       await sleep(200);
       continue;
