@@ -1,4 +1,7 @@
+import { DISTRICT_TIME_ZONE } from '@siban/config';
 import { badInput, conflict, DomainError, notFound } from '@siban/graphql-core';
+
+const districtTime = (instant: Date) => instant.toLocaleString('sv-SE', { timeZone: DISTRICT_TIME_ZONE, hour12: false }).slice(0, 16);
 
 export const IdentityErrors = {
   badCredentials: () =>
@@ -10,6 +13,14 @@ export const IdentityErrors = {
       undefined,
       undefined,
       'TOKEN_INVALID',
+    ),
+  accountLocked: (until: Date) =>
+    new DomainError(
+      'UNAUTHENTICATED',
+      `密码错误次数过多，账号已暂时锁定，请于 ${districtTime(until)} 后再试或请管理员重置密码 / Too many wrong passwords: the account is locked until ${districtTime(until)} (Beijing time); an admin can reset the password`,
+      undefined,
+      undefined,
+      'ACCOUNT_LOCKED',
     ),
   userNotFound: (id: string) => notFound('用户 / user', id, 'id'),
   officeNotFound: (code: string) => notFound('办公室 / office', code, 'officeCode'),

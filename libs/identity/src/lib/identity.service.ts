@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@siban/clock';
 import { isUniqueViolation, Prisma, PrismaService, Role, uniqueViolationFields, User } from '@siban/db';
 import { badInput, Connection, decodeCursor, toConnection } from '@siban/graphql-core';
 import { AuthenticatedUser } from './authenticated-user';
@@ -8,6 +9,10 @@ import { OfficeService } from './office.service';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
+/** Wrong passwords in a row before an account is locked, and for how long. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
 @Injectable()
 export class IdentityService {
   constructor(
@@ -15,13 +20,39 @@ export class IdentityService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly offices: OfficeService,
+    private readonly clock: Clock,
   ) {}
 
   async login(username: string, password: string) {
     const user = await this.prisma.user.findUnique({ where: { username: username.trim().toLowerCase() } });
+    // The hash is always compared, so a locked or unknown account answers as slowly as any other.
     const ok = await this.hasher.verify(password, user?.passwordHash);
-    if (!user || !ok || !user.active) throw IdentityErrors.badCredentials();
+    const now = this.clock.now();
+    if (user?.lockedUntil && user.lockedUntil > now) throw IdentityErrors.accountLocked(user.lockedUntil);
+    if (!user || !user.active) throw IdentityErrors.badCredentials();
+    if (!ok) {
+      await this.recordFailedLogin(user.id, now);
+      throw IdentityErrors.badCredentials();
+    }
+    if (user.failedLogins > 0 || user.lockedUntil) {
+      await this.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+    }
     return { ...this.tokens.sign(user.id, user.tokenVersion), user };
+  }
+
+  // Counted in the database (an atomic increment), so guesses spread over several instances add up.
+  private async recordFailedLogin(userId: string, now: Date): Promise<void> {
+    const { failedLogins } = await this.prisma.user.update({
+      where: { id: userId },
+      data: { failedLogins: { increment: 1 } },
+      select: { failedLogins: true },
+    });
+    if (failedLogins >= MAX_FAILED_LOGINS) {
+      await this.prisma.user.update({
+        where: { id: userId },
+        data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) },
+      });
+    }
   }
 
   /** The user behind a token, if the token is valid and the account still active and unrevoked. */
@@ -127,7 +158,7 @@ export class IdentityService {
     await this.getUser(input.userId);
     return this.prisma.user.update({
       where: { id: input.userId },
-      data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 } },
+      data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
     });
   }
 
