@@ -134,6 +134,7 @@ describe.each(databaseKinds())('publishing the weekly schedule on %s', (kind) =>
         note: '第一版',
         publishedAt: '2026-11-18T02:00:00.000Z',
         publishedById: coordId,
+        publishedBy: { displayName: '区委办综合科 周敏' },
       });
       // Everything is new in the first revision; the draft is not in it.
       expect(revision1.changes.added.map((e: any) => e.title).sort()).toEqual(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { isUniqueViolation, Prisma, PrismaService, Role, uniqueViolationFields, User } from '@siban/db';
-import { badInput, Connection, decodeCursor, toConnection } from '@siban/graphql-core';
+import { badInput, byKeys, Connection, decodeCursor, LoaderRegistry, toConnection } from '@siban/graphql-core';
 import { AuthenticatedUser } from './authenticated-user';
 import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { IdentityErrors } from './identity.errors';
@@ -83,6 +83,12 @@ export class IdentityService {
     const user = await this.prisma.user.findUnique({ where: { id } });
     if (!user) throw IdentityErrors.userNotFound(id);
     return user;
+  }
+
+  userLoader(loaders: LoaderRegistry) {
+    return loaders.get<string, User>('userById', async (ids) =>
+      byKeys(ids, await this.prisma.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id),
+    );
   }
 
   async listUsers(args: UsersArgs): Promise<Connection<User>> {

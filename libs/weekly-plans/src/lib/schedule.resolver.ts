@@ -1,7 +1,7 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Role, ScheduleRevision } from '@siban/db';
 import { RequestContext } from '@siban/graphql-core';
-import { AuthenticatedUser, CurrentUser, Roles } from '@siban/identity';
+import { AuthenticatedUser, CurrentUser, IdentityService, Roles, UserModel } from '@siban/identity';
 import { LeaderModel, LeaderService } from '@siban/organization';
 import { EventBus } from '@siban/pubsub';
 import type { PlanEntryData, RevisionDiff } from './domain/types';
@@ -137,6 +137,16 @@ export class ScheduleResolver {
   @Subscription(() => SchedulePublishedModel, { description: 'Each revision published, as it happens (to every office).' })
   schedulePublished(@CurrentUser() user: AuthenticatedUser) {
     return this.bus.subscribe(officeChannel(user.officeCode));
+  }
+}
+
+@Resolver(() => ScheduleRevisionModel)
+export class ScheduleRevisionResolver {
+  constructor(private readonly identity: IdentityService) {}
+
+  @ResolveField(() => UserModel, { description: 'The coordinator who published it.' })
+  publishedBy(@Parent() revision: ScheduleRevisionModel, @Context() ctx: RequestContext) {
+    return this.identity.userLoader(ctx.loaders).load(revision.publishedById);
   }
 }
 

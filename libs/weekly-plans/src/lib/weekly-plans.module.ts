@@ -6,7 +6,7 @@ import { CalendarFeedService } from './calendar-feed.service';
 import { PlanDeadlineService } from './plan-deadline.service';
 import { ScheduleExportController } from './schedule-export.controller';
 import { ScheduleExportService } from './schedule-export.service';
-import { ScheduleEventResolver, ScheduleResolver } from './schedule.resolver';
+import { ScheduleEventResolver, ScheduleResolver, ScheduleRevisionResolver } from './schedule.resolver';
 import { ScheduleService } from './schedule.service';
 import { PlanEntryResolver, PlanSubmissionResolver, WeeklyPlanResolver } from './weekly-plan.resolver';
 import { WeeklyPlanService } from './weekly-plan.service';
@@ -24,6 +24,7 @@ import { WeeklyPlanService } from './weekly-plan.service';
     PlanEntryResolver,
     ScheduleResolver,
     ScheduleEventResolver,
+    ScheduleRevisionResolver,
     CalendarFeedResolver,
   ],
   controllers: [ScheduleExportController],
