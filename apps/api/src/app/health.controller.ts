@@ -1,11 +1,15 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { PrismaService } from '@siban/db';
 import { Public } from '@siban/identity';
+import { EventBus } from '@siban/pubsub';
 import type { Response } from 'express';
 
 @Controller()
 export class HealthController {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly bus: EventBus,
+  ) {}
 
   /** The process is up. */
   @Public()
@@ -15,12 +19,13 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database answers; load balancers stop sending traffic when it does not. */
+  /** The database (and Redis, when configured) answer; load balancers stop sending traffic when not. */
   @Public()
   @Get('readyz')
   async ready(@Res({ passthrough: true }) res: Response) {
-    const database = await this.prisma.isReachable();
-    res.status(database ? 200 : 503);
-    return { status: database ? 'ready' : 'unavailable', database: database ? 'up' : 'down' };
+    const [database, events] = await Promise.all([this.prisma.isReachable(), this.bus.healthy()]);
+    const ready = database && events;
+    res.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'unavailable', database: database ? 'up' : 'down', events: events ? 'up' : 'down' };
   }
 }

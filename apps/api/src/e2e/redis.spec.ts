@@ -24,6 +24,10 @@ if (skipReason) console.log(`skipped: Redis two-instance test: ${skipReason}`);
     await a?.close();
   });
 
+  it('reports Redis in readiness', async () => {
+    expect(await (await fetch(`${a.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'up', events: 'up' });
+  });
+
   it('delivers to a subscriber on one instance an event caused by a mutation on the other', async () => {
     const subscription = await subscribe(
       a.url,

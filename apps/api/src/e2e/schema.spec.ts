@@ -22,7 +22,7 @@ describe('the committed GraphQL schema', () => {
     expect(health.status).toBe(200);
     expect(health.headers.get('x-request-id')).toBe('probe-1');
     const ready = await fetch(`${t.url}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'up' });
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'up', events: 'up' });
     const generated = await fetch(`${t.url}/healthz`);
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
@@ -8,8 +9,14 @@ import Redis from 'ioredis';
  * REDIS_URL is set, so several instances deliver each other's events.
  */
 export abstract class EventBus {
+  /**
+   * Never throws: events are published after the write they announce has committed, and the
+   * durable record (a notification, a revision) is what nobody may miss. A lost event is logged.
+   */
   abstract publish<T>(channel: string, payload: T): Promise<void>;
   abstract subscribe<T>(channel: string | string[]): AsyncIterableIterator<T>;
+  /** Whether events can flow (for /readyz). */
+  abstract healthy(): Promise<boolean>;
   abstract close(): Promise<void>;
 }
 
@@ -18,6 +25,10 @@ export class InProcessEventBus extends EventBus {
 
   async publish<T>(channel: string, payload: T): Promise<void> {
     await this.pubsub.publish(channel, payload);
+  }
+
+  async healthy(): Promise<boolean> {
+    return true;
   }
 
   subscribe<T>(channel: string | string[]): AsyncIterableIterator<T> {
@@ -36,6 +47,7 @@ export function reviveDates(_key: string, value: unknown): unknown {
 }
 
 export class RedisEventBus extends EventBus {
+  private readonly logger = new Logger(RedisEventBus.name);
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly pubsub: RedisPubSub;
@@ -62,7 +74,20 @@ export class RedisEventBus extends EventBus {
   }
 
   async publish<T>(channel: string, payload: T): Promise<void> {
-    await this.pubsub.publish(this.prefix + channel, payload);
+    try {
+      await this.pubsub.publish(this.prefix + channel, payload);
+    } catch (error) {
+      this.logger.error({ err: error, channel }, 'event not published: Redis unavailable');
+    }
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      await Promise.race([this.publisher.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   subscribe<T>(channel: string | string[]): AsyncIterableIterator<T> {
