@@ -67,11 +67,15 @@ export class WeeklyPlanService {
       const unknown = [...keep].filter((id) => !existing.some((e) => e.id === id));
       if (unknown.length) throw WeeklyPlanErrors.entryNotFound(unknown[0]);
       await tx.planEntry.deleteMany({ where: { planId: plan.id, id: { notIn: [...keep] } } });
+      // Kept entries change row by row (each its own values); new ones go in one statement.
       for (const [position, entry] of entries.entries()) {
-        const data = { ...entryColumns(entry), position };
-        if (entry.id) await tx.planEntry.update({ where: { id: entry.id }, data });
-        else await tx.planEntry.create({ data: { ...data, planId: plan.id, week, leaderId } });
+        if (entry.id) await tx.planEntry.update({ where: { id: entry.id }, data: { ...entryColumns(entry), position } });
       }
+      await tx.planEntry.createMany({
+        data: entries.flatMap((entry, position) =>
+          entry.id ? [] : [{ ...entryColumns(entry), position, planId: plan.id, week, leaderId }],
+        ),
+      });
       return this.reload(tx, plan.id);
     });
   }
