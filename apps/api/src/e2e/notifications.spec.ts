@@ -52,6 +52,39 @@ describe.each(databaseKinds())('notices and subscriptions on %s', (kind) => {
     expect(other.markNotificationsRead).toBe(0);
   });
 
+  it('pages through notices and notifications newest first, each item once', async () => {
+    const director = await t.tokenFor('cppcc.director');
+    for (const title of ['第一号通知', '第二号通知', '第三号通知']) {
+      await gqlOk(t.url, director, SEND, { input: { title, body: '分页', officeCodes: ['CPPCC'] } });
+    }
+    const pages = async (query: string, field: string, token: string) => {
+      const seen: { title: string }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = (await gqlOk(t.url, token, query, { after }))[field];
+        seen.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) return { seen, totalCount: page.totalCount };
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const notices = await pages(
+      'query ($after: String) { notices(first: 2, after: $after) { nodes { title recipientCount } pageInfo { hasNextPage endCursor } totalCount } }',
+      'notices',
+      director,
+    );
+    expect(notices.seen.length).toBe(notices.totalCount);
+    expect(notices.seen.slice(0, 3).map((n) => n.title)).toEqual(['第三号通知', '第二号通知', '第一号通知']);
+    expect(notices.seen[0]).toMatchObject({ recipientCount: 2 });
+    const mine = await pages(
+      'query ($after: String) { myNotifications(first: 2, after: $after) { nodes { id title } pageInfo { hasNextPage endCursor } totalCount } }',
+      'myNotifications',
+      await t.tokenFor('cppcc.sec'),
+    );
+    expect(mine.seen.length).toBe(mine.totalCount);
+    expect(new Set(mine.seen.map((n: any) => n.id)).size).toBe(mine.seen.length);
+    expect(mine.seen.slice(0, 3).map((n) => n.title)).toEqual(['第三号通知', '第二号通知', '第一号通知']);
+  });
+
   it('refuses a socket without a valid token in connection_init', async () => {
     expect(await connectionRefusal(t.url, {})).toMatchObject({ code: 4401 });
     expect(await connectionRefusal(t.url, { authorization: 'Bearer nonsense' })).toMatchObject({ code: 4401 });

@@ -65,6 +65,18 @@ export function decodeCursor(cursor: string): { sortKey: string; id: string } {
   throw badInput('after', '分页游标无效 / Invalid cursor');
 }
 
+/**
+ * The rows after a cursor in a newest-first list ordered by (`field` desc, id asc), for a Prisma
+ * `where`; nothing to add without a cursor.
+ */
+export function newestFirstAfter<F extends string>(field: F, after: string | undefined): Record<string, unknown> {
+  if (!after) return {};
+  const { sortKey, id } = decodeCursor(after);
+  const at = new Date(sortKey);
+  if (Number.isNaN(at.getTime())) throw badInput('after', '分页游标无效 / Invalid cursor');
+  return { OR: [{ [field]: { lt: at } }, { [field]: at, id: { gt: id } }] };
+}
+
 /** Builds a page from rows fetched with `take: first + 1`. */
 export function toConnection<T extends { id: string }>(
   rows: T[],

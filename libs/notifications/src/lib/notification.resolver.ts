@@ -1,10 +1,10 @@
 import { Args, ArgsType, Context, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Role } from '@siban/db';
-import { ParseIdPipe, RequestContext } from '@siban/graphql-core';
+import { PageArgs, ParseIdPipe, RequestContext } from '@siban/graphql-core';
 import { AuthenticatedUser, CurrentUser, Roles } from '@siban/identity';
 import { EventBus } from '@siban/pubsub';
 import { ArrayMaxSize, IsOptional, IsUUID } from 'class-validator';
-import { MyNotificationsArgs, NoticeModel, NotificationConnection, NotificationModel } from './dto/notification.model';
+import { MyNotificationsArgs, NoticeConnection, NoticeModel, NotificationConnection, NotificationModel } from './dto/notification.model';
 import { SendNoticeInput } from './dto/send-notice.input';
 import { NotificationService, userChannel } from './notification.service';
 
@@ -62,9 +62,9 @@ export class NoticeResolver {
   }
 
   @Roles(Role.DIRECTOR, Role.ADMIN)
-  @Query(() => [NoticeModel], { description: 'The latest 200 notices.' })
-  notices() {
-    return this.notifications.listNotices();
+  @Query(() => NoticeConnection, { description: 'Notices, newest first.' })
+  notices(@Args() args: PageArgs) {
+    return this.notifications.listNotices(args);
   }
 
   @ResolveField(() => Int)

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { Notice, Notification, PrismaService, PrismaTx } from '@siban/db';
-import { Connection, decodeCursor, toConnection } from '@siban/graphql-core';
+import { Connection, newestFirstAfter, PageArgs, toConnection } from '@siban/graphql-core';
 import { AuthenticatedUser } from '@siban/identity';
 import { EventBus } from '@siban/pubsub';
 import { JobScheduler } from '@siban/scheduler';
@@ -125,8 +125,16 @@ export class NotificationService implements OnModuleInit {
     return notice;
   }
 
-  listNotices(): Promise<Notice[]> {
-    return this.prisma.notice.findMany({ orderBy: [{ sendAt: 'desc' }, { id: 'asc' }], take: 200 });
+  async listNotices(args: PageArgs): Promise<Connection<Notice>> {
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.notice.findMany({
+        where: newestFirstAfter('sendAt', args.after),
+        orderBy: [{ sendAt: 'desc' }, { id: 'asc' }],
+        take: args.first + 1,
+      }),
+      this.prisma.notice.count(),
+    ]);
+    return toConnection(rows, args.first, totalCount, (n) => n.sendAt.toISOString());
   }
 
   async recipientCounts(noticeIds: readonly string[]): Promise<number[]> {
@@ -137,16 +145,9 @@ export class NotificationService implements OnModuleInit {
 
   async listFor(userId: string, args: MyNotificationsArgs): Promise<Connection<Notification>> {
     const where = { userId, ...(args.unreadOnly ? { readAt: null } : {}) };
-    const after = args.after ? decodeCursor(args.after) : undefined;
-    // Newest first; the cursor is (createdAt, id), compared as a pair.
-    const page = after
-      ? {
-          OR: [{ createdAt: { lt: new Date(after.sortKey) } }, { createdAt: new Date(after.sortKey), id: { gt: after.id } }],
-        }
-      : {};
     const [rows, totalCount] = await Promise.all([
       this.prisma.notification.findMany({
-        where: { ...where, ...page },
+        where: { ...where, ...newestFirstAfter('createdAt', args.after) },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
         take: args.first + 1,
       }),

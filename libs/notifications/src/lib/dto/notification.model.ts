@@ -65,6 +65,9 @@ export class NoticeModel {
   recipientCount!: number;
 }
 
+@ObjectType()
+export class NoticeConnection extends Paginated(NoticeModel) {}
+
 @ArgsType()
 export class MyNotificationsArgs extends PageArgs {
   @Field({ nullable: true, defaultValue: false })
