@@ -1,5 +1,14 @@
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
+/** The HTTP status each code stands for, both ways: REST endpoints answer with it, Nest's HTTP exceptions map back. */
+export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
 export interface FieldProblem {
   field: string;
   message: string;

@@ -1,17 +1,11 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { Prisma, uniqueViolationFields } from '@siban/db';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError } from './domain-error';
+import { DomainError, HTTP_STATUS_OF } from './domain-error';
 
 const logger = new Logger('GraphQLError');
 
-const HTTP_CODES: Record<number, string> = {
-  400: 'BAD_USER_INPUT',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-};
+const CODE_OF_HTTP_STATUS = new Map(Object.entries(HTTP_STATUS_OF).map(([code, status]) => [status, code]));
 
 /**
  * One mapping from whatever a resolver threw to what a client sees: domain errors and known
@@ -48,7 +42,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     }
   }
   if (original instanceof HttpException) {
-    const code = HTTP_CODES[original.getStatus()];
+    const code = CODE_OF_HTTP_STATUS.get(original.getStatus());
     if (code) return { ...base, message: original.message, extensions: { code } };
   }
   // Errors graphql-js and Apollo raise for a malformed request (parse, validation, variable

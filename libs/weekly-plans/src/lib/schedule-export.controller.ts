@@ -1,15 +1,13 @@
 import { Controller, Get, Header, HttpException, HttpStatus, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { DomainError } from '@siban/graphql-core';
+import { DomainError, HTTP_STATUS_OF } from '@siban/graphql-core';
 import { bearerToken, IdentityService, Public } from '@siban/identity';
 import type { Request, Response } from 'express';
 import { CalendarFeedService } from './calendar-feed.service';
 import { ScheduleExportService } from './schedule-export.service';
 
-const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
-
 function asHttp(error: unknown): never {
   if (error instanceof DomainError) {
-    throw new HttpException({ code: error.code, field: error.field, message: error.message }, HTTP_STATUS[error.code] ?? 400);
+    throw new HttpException({ code: error.code, field: error.field, message: error.message }, HTTP_STATUS_OF[error.code]);
   }
   throw error;
 }

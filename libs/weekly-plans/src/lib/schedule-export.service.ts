@@ -34,9 +34,9 @@ export class ScheduleExportService {
     const [view] = await this.schedule.revisionViews(week, viewerOf(user), [wanted]);
     // Every leader in office gets a column (an empty column says "nothing planned"), and a former
     // leader only where the week involves them.
-    const [all, active] = await Promise.all([this.schedule.leaderInfos(), this.schedule.leaderInfos(false)]);
+    const inOffice = new Set((await this.schedule.leaderInfos(false)).map((l) => l.id));
     const involved = new Set(view.events.flatMap((e) => e.leaderIds));
-    const columns = all.filter((l) => involved.has(l.id) || active.some((a) => a.id === l.id));
+    const columns = view.leaders.filter((l) => involved.has(l.id) || inOffice.has(l.id));
     const cells: WeeklyTableInput['cells'] = [];
     for (const day of view.days) {
       const put = (slot: HalfDay, event: ViewedEvent) => {

@@ -186,6 +186,7 @@ export class ScheduleService {
       const viewed = viewEntries(entries, viewer, leadersById);
       return {
         revision,
+        leaders,
         ...layOutWeek(revision.week, viewed, leaders),
         changes: viewDiff(before ? entriesFromSnapshot(before.snapshot) : [], entries, viewer, leadersById),
         acknowledgements: visibleConflicts(revision.acknowledgements as unknown as Acknowledgement[], viewed),

@@ -43,7 +43,7 @@ export class WeeklyPlanResolver {
   ): Promise<WeeklyPlanModel | null> {
     const plan = await this.plans.getPlan(leaderId, week);
     if (!plan) return null;
-    if (user.roles.includes(Role.SECRETARY) && (await this.leaders.isAssigned(user.id, leaderId))) return ownView(plan);
+    if (await this.plans.canEdit(user, leaderId)) return ownView(plan);
     if (plan.status !== 'SUBMITTED') return null;
     const leadersById = new Map((await this.schedule.leaderInfos()).map((l) => [l.id, l]));
     return { ...plan, entries: viewEntries(plan.entries.map(toEntryData), viewerOf(user), leadersById) };

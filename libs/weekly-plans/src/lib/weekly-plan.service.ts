@@ -33,10 +33,13 @@ export class WeeklyPlanService {
     private readonly clock: Clock,
   ) {}
 
+  /** Only a secretary assigned to the leader writes (and reads the drafts of) the leader's plans. */
+  async canEdit(user: AuthenticatedUser, leaderId: string): Promise<boolean> {
+    return user.roles.includes(Role.SECRETARY) && (await this.leaders.isAssigned(user.id, leaderId));
+  }
+
   async assertCanEdit(user: AuthenticatedUser, leaderId: string): Promise<void> {
-    if (!user.roles.includes(Role.SECRETARY) || !(await this.leaders.isAssigned(user.id, leaderId))) {
-      throw WeeklyPlanErrors.notYourLeader();
-    }
+    if (!(await this.canEdit(user, leaderId))) throw WeeklyPlanErrors.notYourLeader();
   }
 
   /** The plan as its secretary sees it (drafts included); null when nothing was entered yet. */
