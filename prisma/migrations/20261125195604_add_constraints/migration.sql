@@ -53,7 +53,7 @@ ALTER TABLE "PlanEntry" ADD CONSTRAINT "PlanEntry_endDate_check" CHECK ("endDate
 -- AddCheck: the timing of an entry (utils/validate-entry.ts): a half-day slot, or exact start and end
 -- (end after start), or neither (whole days up to endDate, which then has no exact times)
 ALTER TABLE "PlanEntry" ADD CONSTRAINT "PlanEntry_slot_or_times_check" CHECK ("slot" IS NULL OR ("startAt" IS NULL AND "endAt" IS NULL));
-ALTER TABLE "PlanEntry" ADD CONSTRAINT "PlanEntry_times_check" CHECK (("startAt" IS NULL AND "endAt" IS NULL) OR "endAt" > "startAt");
+ALTER TABLE "PlanEntry" ADD CONSTRAINT "PlanEntry_times_check" CHECK (("startAt" IS NULL AND "endAt" IS NULL) OR ("startAt" IS NOT NULL AND "endAt" IS NOT NULL AND "endAt" > "startAt"));
 ALTER TABLE "PlanEntry" ADD CONSTRAINT "PlanEntry_multiday_times_check" CHECK ("endDate" IS NULL OR ("startAt" IS NULL AND "endAt" IS NULL));
 ALTER TABLE "PlanEntry" ADD CONSTRAINT "PlanEntry_attendees_check" CHECK (NOT ("leaderId"::text = ANY ("attendeeLeaderIds")));
 ALTER TABLE "PlanEntry" ADD CONSTRAINT "PlanEntry_title_check" CHECK ("title" <> '');
