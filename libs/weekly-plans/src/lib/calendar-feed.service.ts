@@ -9,7 +9,7 @@ import { LeaderService } from '@siban/organization';
 import type { LeaderInfo } from './domain/types';
 import { CreateCalendarFeedInput } from './dto/plan-entry.input';
 import { ICalEvent, renderICalendar } from './export/ical-feed';
-import { entriesFromSnapshot } from './plan-mapping';
+import { readRevision } from './revision-json';
 import { layOutWeek, viewEntries, ViewedEvent } from './schedule-view';
 import { ScheduleService, viewerOf } from './schedule.service';
 import { addDays, addWeeks, weekOf } from './utils/week';
@@ -86,7 +86,7 @@ export class CalendarFeedService {
         : event.leaderIds.some((id) => leadersById.get(id)?.officeCode === feed.officeCode);
     const events: ICalEvent[] = [];
     for (const revision of latest.values()) {
-      const viewed = viewEntries(entriesFromSnapshot(revision.snapshot), viewerOf(owner), leadersById);
+      const viewed = viewEntries(readRevision(revision).entries, viewerOf(owner), leadersById);
       for (const event of layOutWeek(revision.week, viewed, leaders).events.filter(wanted)) {
         events.push(toICalEvent(event, revision.number, leadersById, feed.scope === 'OFFICE'));
       }

@@ -1,4 +1,4 @@
-import type { Leader, PlanEntry, Prisma } from '@siban/db';
+import type { Leader, PlanEntry } from '@siban/db';
 import type { LeaderInfo, PlanEntryData } from './domain/types';
 
 export function toLeaderInfo(leader: Leader & { office: { code: string } }): LeaderInfo {
@@ -31,17 +31,4 @@ export function toEntryData(row: PlanEntry): PlanEntryData {
     sessionOf: row.sessionOf,
     note: row.note,
   };
-}
-
-/** Entries as stored in a revision's snapshot (JSON: instants as ISO strings). */
-export function snapshotOf(entries: PlanEntryData[]): Prisma.InputJsonValue {
-  return entries.map((e) => ({ ...e, startAt: e.startAt?.toISOString() ?? null, endAt: e.endAt?.toISOString() ?? null }));
-}
-
-export function entriesFromSnapshot(json: Prisma.JsonValue): PlanEntryData[] {
-  return (json as unknown as (Omit<PlanEntryData, 'startAt' | 'endAt'> & { startAt: string | null; endAt: string | null })[]).map((e) => ({
-    ...e,
-    startAt: e.startAt ? new Date(e.startAt) : null,
-    endAt: e.endAt ? new Date(e.endAt) : null,
-  }));
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
-import { isUniqueViolation, Prisma, PrismaService, ScheduleRevision } from '@siban/db';
+import { isUniqueViolation, PrismaService, ScheduleRevision } from '@siban/db';
 import { AuthenticatedUser } from '@siban/identity';
 import { NotificationService } from '@siban/notifications';
 import { LeaderService } from '@siban/organization';
 import { EventBus } from '@siban/pubsub';
-import type { Conflict, LeaderInfo, PlanEntryData, RevisionDiff } from './domain/types';
+import type { Acknowledgement, LeaderInfo, PlanEntryData, RevisionDiff } from './domain/types';
 import { ConflictAcknowledgementInput } from './dto/plan-entry.input';
-import { entriesFromSnapshot, snapshotOf, toEntryData, toLeaderInfo } from './plan-mapping';
+import { toEntryData, toLeaderInfo } from './plan-mapping';
+import { readRevision, revisionJson } from './revision-json';
 import { PlanDeadlineService } from './plan-deadline.service';
 import { layOutWeek, viewDiff, viewEntries, visibleConflicts } from './schedule-view';
 import { detectConflicts } from './utils/detect-conflicts';
@@ -17,10 +18,6 @@ import { checkWeek } from './weekly-plan.service';
 import { WeeklyPlanErrors } from './weekly-plans.errors';
 
 export const officeChannel = (officeCode: string) => `office:${officeCode}`;
-
-export interface Acknowledgement extends Conflict {
-  note: string;
-}
 
 export interface RevisionPublished {
   schedulePublished: { week: string; number: number; publishedAt: Date; note: string; added: number; removed: number; changed: number };
@@ -72,7 +69,7 @@ export class ScheduleService {
     const leadersById = new Map(leaders.map((l) => [l.id, l]));
     const viewed = viewEntries(entries, viewer, leadersById);
     const layout = layOutWeek(week, viewed, leaders);
-    const pending: RevisionDiff = diffEntries(latest ? entriesFromSnapshot(latest.snapshot) : [], entries);
+    const pending: RevisionDiff = diffEntries(latest ? readRevision(latest).entries : [], entries);
     return {
       week,
       deadline,
@@ -100,7 +97,7 @@ export class ScheduleService {
     const notes = new Map(acknowledgements.map((a) => [a.conflictKey, a.note.trim()]));
     const open = conflicts.filter((c) => !notes.get(c.key));
     if (open.length) throw WeeklyPlanErrors.unacknowledgedConflicts(open.map((c) => c.key));
-    const previous = latest ? entriesFromSnapshot(latest.snapshot) : [];
+    const previous = latest ? readRevision(latest).entries : [];
     const diff = diffEntries(previous, entries);
     if (latest && !diff.added.length && !diff.removed.length && !diff.changed.length) throw WeeklyPlanErrors.nothingToPublish();
 
@@ -114,13 +111,7 @@ export class ScheduleService {
           publishedAt: this.clock.now(),
           publishedById: user.id,
           note: note.trim(),
-          snapshot: snapshotOf(entries),
-          diff: {
-            added: diff.added.map((e) => e.id),
-            removed: diff.removed.map((e) => e.id),
-            changed: diff.changed.map((c) => ({ entryId: c.entryId, fields: c.fields })),
-          },
-          acknowledgements: acknowledged as unknown as Prisma.InputJsonValue,
+          ...revisionJson(entries, diff, acknowledged),
         },
       });
     } catch (error) {
@@ -181,15 +172,15 @@ export class ScheduleService {
     if (numbers && wanted.length !== numbers.length)
       throw WeeklyPlanErrors.revisionNotFound(week, numbers.find((n) => !all.some((r) => r.number === n)) ?? 0);
     return wanted.map((revision) => {
-      const entries = entriesFromSnapshot(revision.snapshot);
+      const { entries, acknowledgements } = readRevision(revision);
       const before = all.find((r) => r.number === revision.number - 1);
       const viewed = viewEntries(entries, viewer, leadersById);
       return {
         revision,
         leaders,
         ...layOutWeek(revision.week, viewed, leaders),
-        changes: viewDiff(before ? entriesFromSnapshot(before.snapshot) : [], entries, viewer, leadersById),
-        acknowledgements: visibleConflicts(revision.acknowledgements as unknown as Acknowledgement[], viewed),
+        changes: viewDiff(before ? readRevision(before).entries : [], entries, viewer, leadersById),
+        acknowledgements: visibleConflicts(acknowledgements, viewed),
       };
     });
   }

@@ -1,5 +1,6 @@
-import { LeaderBody, PrismaClient, Role } from '@siban/db';
+import { PrismaClient } from '@siban/db';
 import type { OfficeCode } from '@siban/identity';
+import { SeedData, seedDataProblems, SeedLeader, SeedUser } from './seed-data-problems';
 
 export const DISTRICT_OFFICES = [
   { code: 'PARTY', name: '中共清河区委办公室', shortName: '区委办', rotationOrder: 1 },
@@ -9,15 +10,7 @@ export const DISTRICT_OFFICES = [
   { code: 'RECEPTION', name: '清河区接待办公室', shortName: '区接待办', rotationOrder: 5 },
 ] as const satisfies readonly { code: OfficeCode; name: string; shortName: string; rotationOrder: number }[];
 
-const DEMO_LEADERS: {
-  key: string;
-  name: string;
-  title: string;
-  body: LeaderBody;
-  office: OfficeCode;
-  rank: number;
-  isPrincipal?: boolean;
-}[] = [
+const DEMO_LEADERS: (SeedLeader & { office: OfficeCode })[] = [
   { key: 'wang', name: '王建国', title: '区委书记', body: 'STANDING_COMMITTEE', office: 'PARTY', rank: 1, isPrincipal: true },
   { key: 'li', name: '李明', title: '区委副书记、区长', body: 'GOVERNMENT', office: 'GOVERNMENT', rank: 2, isPrincipal: true },
   { key: 'zhang', name: '张华', title: '区人大常委会主任', body: 'CONGRESS', office: 'CONGRESS', rank: 3, isPrincipal: true },
@@ -31,14 +24,7 @@ const DEMO_LEADERS: {
   { key: 'feng', name: '冯雪', title: '区人民检察院检察长', body: 'PROCURATORATE', office: 'PARTY', rank: 11 },
 ];
 
-export const DEMO_USERS: {
-  username: string;
-  displayName: string;
-  office: OfficeCode;
-  roles: Role[];
-  leaders?: string[];
-  leader?: string;
-}[] = [
+export const DEMO_USERS: (SeedUser & { office: OfficeCode })[] = [
   { username: 'admin', displayName: '系统管理员', office: 'PARTY', roles: ['ADMIN'] },
   { username: 'party.coord', displayName: '区委办综合科 周敏', office: 'PARTY', roles: ['COORDINATOR'] },
   { username: 'party.director', displayName: '区委办主任 黄海', office: 'PARTY', roles: ['DIRECTOR'] },
@@ -62,6 +48,8 @@ export const DEMO_USERS: {
 
 export const DEMO_PASSWORD = 'Siban@2026';
 
+export const DEMO_SEED: SeedData = { offices: DISTRICT_OFFICES, leaders: DEMO_LEADERS, users: DEMO_USERS };
+
 export interface SeedResult {
   offices: number;
   demoCreated: boolean;
@@ -76,6 +64,8 @@ export async function seedDistrict(
   hashPassword: (password: string) => Promise<string>,
   options: { demo: boolean; demoPassword?: string } = { demo: true },
 ): Promise<SeedResult> {
+  const problems = seedDataProblems(options.demo ? DEMO_SEED : { ...DEMO_SEED, leaders: [], users: [] });
+  if (problems.length) throw new Error(`seed data is inconsistent:\n- ${problems.join('\n- ')}`);
   const passwordHash = options.demo ? await hashPassword(options.demoPassword ?? DEMO_PASSWORD) : '';
   // One transaction: a seed that stops half-way would leave a database that later starts treat
   // as seeded (it has users) but that lacks leaders or assignments.

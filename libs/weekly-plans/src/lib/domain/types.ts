@@ -87,6 +87,11 @@ export interface Conflict {
   message: string;
 }
 
+/** A conflict as published with a revision: the coordinator's note acknowledging it. */
+export interface Acknowledgement extends Conflict {
+  note: string;
+}
+
 /** What changed between two published revisions, entry by entry. */
 export interface EntryChange {
   entryId: string;
@@ -99,4 +104,11 @@ export interface RevisionDiff {
   added: PlanEntryData[];
   removed: PlanEntryData[];
   changed: EntryChange[];
+}
+
+/** A revision's diff as stored with it: entry ids, and the fields that changed. */
+export interface StoredDiff {
+  added: string[];
+  removed: string[];
+  changed: { entryId: string; fields: string[] }[];
 }
