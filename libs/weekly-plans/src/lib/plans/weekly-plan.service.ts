@@ -4,7 +4,7 @@ import { PlanEntry, PrismaService, PrismaTx, Role, WeeklyPlan } from '@siban/db'
 import { DomainError, FieldProblem } from '@siban/graphql-core';
 import { AuthenticatedUser } from '@siban/identity';
 import { LeaderService } from '@siban/organization';
-import { addDays, addWeeks, parseWeekId } from '@siban/district-time';
+import { addDays, addWeeks } from '@siban/district-time';
 import { PlanEntryInput } from '../dto/plan-entry.input';
 import { checkWeek } from '../utils/check-week';
 import { WeeklyPlanErrors } from '../weekly-plans.errors';
