@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../test/test-app';
 import { enterPlan, EntryFixture, leaderIds, MERGED, PUBLISH, shanghai, UPDATE } from '../test/weekly-plans';
 
 // ical.js is ESM-only; a dynamic import type-checks under this repo's CommonJS settings (see
-// libs/weekly-plans/src/lib/export/ical-feed.spec.ts).
+// libs/exports/src/lib/calendar/ical.spec.ts).
 const loadIcal = async () => (await import('ical.js')).default;
 type Ical = Awaited<ReturnType<typeof loadIcal>>;
 
