@@ -1,3 +1,3 @@
 export * from './lib/domain/types';
-export * from './lib/schedule.service';
+export * from './lib/schedule/schedule.service';
 export * from './lib/weekly-plans.module';

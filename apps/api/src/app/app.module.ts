@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { CalendarFeedsModule } from '@siban/calendar-feeds';
 import { Clock, ClockModule, SystemClock } from '@siban/clock';
 import { AppConfig, ConfigModule } from '@siban/config';
 import { DatabaseHandle, DatabaseModule } from '@siban/db';
@@ -60,6 +61,7 @@ export class AppModule {
         OrganizationModule,
         NotificationsModule,
         WeeklyPlansModule,
+        CalendarFeedsModule,
       ],
       controllers: [HealthController],
     };

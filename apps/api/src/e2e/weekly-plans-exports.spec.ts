@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../test/test-app';
 import { enterPlan, EntryFixture, leaderIds, MERGED, PUBLISH, shanghai, UPDATE } from '../test/weekly-plans';
 
 // ical.js is ESM-only; a dynamic import type-checks under this repo's CommonJS settings (see
-// libs/weekly-plans/src/lib/export/ical-feed.spec.ts).
+// libs/exports/src/lib/calendar/ical.spec.ts).
 const loadIcal = async () => (await import('ical.js')).default;
 type Ical = Awaited<ReturnType<typeof loadIcal>>;
 
@@ -278,6 +278,34 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         field: 'officeCode',
       });
       expect(await t.prisma.calendarFeed.count()).toBe(before);
+    });
+
+    it('takes the kind of feed explicitly, and answers an unchanged feed with 304', async () => {
+      const gov = await t.tokenFor('gov.sec');
+      const created = (
+        await gqlOk(
+          t.url,
+          gov,
+          'mutation ($input: CreateCalendarFeedInput!) { createCalendarFeed(input: $input) { url feed { kind officeCode } } }',
+          {
+            input: { kind: 'OFFICE', officeCode: 'GOVERNMENT' },
+          },
+        )
+      ).createCalendarFeed;
+      expect(created.feed).toEqual({ kind: 'OFFICE', officeCode: 'GOVERNMENT' });
+      expect((await gqlError(t.url, gov, CREATE_FEED, { input: { kind: 'LEADER', officeCode: 'GOVERNMENT' } })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input',
+      });
+
+      const first = await fetch(created.url);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^W\/".+"$/);
+      expect(first.headers.get('cache-control')).toBe('private, no-cache');
+      const again = await fetch(created.url, { headers: { 'if-none-match': etag as string } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      expect((await fetch(created.url, { headers: { 'if-none-match': 'W/"stale"' } })).status).toBe(200);
     });
 
     it('ends a feed on revocation, by its owner only', async () => {

@@ -33,6 +33,4 @@ export const WeeklyPlanErrors = {
   concurrentPublish: () =>
     conflict('另一位协调员刚刚发布了新版本，请刷新 / Another coordinator just published a revision; reload', 'week', 'CONCURRENT_PUBLISH'),
   revisionNotFound: (week: string, number: number) => notFound('日程版本 / schedule revision', `${week} #${number}`, 'number'),
-  feedNotFound: (id: string) => notFound('日历订阅 / calendar feed', id, 'id'),
-  feedScope: () => badInput('input', '请指定 leaderId 或 officeCode 之一 / Give exactly one of leaderId or officeCode'),
 };

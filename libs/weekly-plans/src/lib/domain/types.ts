@@ -1,13 +1,9 @@
-// Plain data shapes for the pure weekly-plan logic (week math, merging, conflicts, diffs,
-// visibility, exports). No Nest, no Prisma: services map database rows to these.
+// Plain data shapes for the pure weekly-plan logic (merging, conflicts, diffs, visibility,
+// exports). No Nest, no Prisma: services map database rows to these.
+import type { HalfDay, Interval, LocalDate } from '@siban/district-time';
 
-/** An ISO week id in Asia/Shanghai, e.g. "2026-W48". Weeks start on Monday. */
-export type WeekId = string;
-
-/** A district-local calendar date, "YYYY-MM-DD" (Asia/Shanghai). */
-export type LocalDate = string;
-
-export type HalfDay = 'MORNING' | 'AFTERNOON' | 'EVENING';
+// Week and day shapes are district time's; re-exported so the plan logic names them in one place.
+export type { HalfDay, Interval, LocalDate, WeekId } from '@siban/district-time';
 
 export type EntryKind = 'MEETING' | 'INSPECTION' | 'RECEPTION' | 'CONFERENCE' | 'TRIP' | 'LEAVE' | 'OTHER';
 
@@ -52,12 +48,6 @@ export interface PlanEntryData {
   /** For a plenary or standing-committee session: the body holding it. */
   sessionOf: LeaderBody | null;
   note: string;
-}
-
-/** A UTC interval [start, end). */
-export interface Interval {
-  start: Date;
-  end: Date;
 }
 
 /**

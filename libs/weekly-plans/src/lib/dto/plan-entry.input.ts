@@ -218,16 +218,3 @@ export class SetPlanDeadlineInput {
   @IsDate()
   deadline!: Date;
 }
-
-@InputType()
-export class CreateCalendarFeedInput {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  leaderId?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsIn(OFFICE_CODES)
-  officeCode?: string;
-}

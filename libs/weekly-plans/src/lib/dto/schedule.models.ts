@@ -298,30 +298,3 @@ export class PlanSubmissionsModel {
   @Field(() => [PlanSubmissionModel])
   leaders!: PlanSubmissionModel[];
 }
-
-@ObjectType('CalendarFeed')
-export class CalendarFeedModel {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => ID, { nullable: true })
-  leaderId!: string | null;
-
-  @Field(() => String, { nullable: true })
-  officeCode!: string | null;
-
-  @Field()
-  createdAt!: Date;
-
-  @Field(() => Date, { nullable: true })
-  revokedAt!: Date | null;
-}
-
-@ObjectType('CalendarFeedCreated')
-export class CalendarFeedCreatedModel {
-  @Field(() => CalendarFeedModel)
-  feed!: CalendarFeedModel;
-
-  @Field({ description: 'Shown once: paste into a calendar app. Revoke the feed to end it.' })
-  url!: string;
-}

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'calendar-feeds',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'district-time',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

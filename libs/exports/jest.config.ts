@@ -1,0 +1,5 @@
+export default {
+  displayName: 'exports',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

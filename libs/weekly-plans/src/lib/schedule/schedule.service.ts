@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@siban/clock';
+import { isUniqueViolation, PrismaService, ScheduleRevision } from '@siban/db';
+import { AuthenticatedUser } from '@siban/identity';
+import { NotificationService } from '@siban/notifications';
+import { LeaderService } from '@siban/organization';
+import { EventBus } from '@siban/pubsub';
+import type { Acknowledgement, LeaderInfo, PlanEntryData, RevisionDiff } from '../domain/types';
+import { ConflictAcknowledgementInput } from '../dto/plan-entry.input';
+import { toEntryData, toLeaderInfo } from '../plan-mapping';
+import { PlanDeadlineService } from '../plans/plan-deadline.service';
+import { readRevision, revisionJson } from '../revision-json';
+import { checkWeek } from '../utils/check-week';
+import { WeeklyPlanErrors } from '../weekly-plans.errors';
+import { layOutWeek, viewDiff, viewEntries, visibleConflicts } from './schedule-view';
+import { detectConflicts } from './utils/detect-conflicts';
+import { diffEntries } from './utils/diff-revisions';
+import type { Viewer } from './utils/visibility';
+
+export const officeChannel = (officeCode: string) => `office:${officeCode}`;
+
+export interface RevisionPublished {
+  schedulePublished: { week: string; number: number; publishedAt: Date; note: string; added: number; removed: number; changed: number };
+}
+
+/** The coordinators' side: the merged week, its conflicts, and publication by revision. */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly leaders: LeaderService,
+    private readonly deadlines: PlanDeadlineService,
+    private readonly notifications: NotificationService,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Leaders as the pure logic needs them; former leaders too by default (old plans name them). */
+  async leaderInfos(includeInactive = true): Promise<LeaderInfo[]> {
+    return (await this.leaders.directory(includeInactive)).map(toLeaderInfo);
+  }
+
+  /** Every entry of every submitted plan of the week: one query, whatever the number of leaders. */
+  async submittedEntries(week: string): Promise<PlanEntryData[]> {
+    const rows = await this.prisma.planEntry.findMany({
+      where: { week, plan: { status: 'SUBMITTED' } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toEntryData);
+  }
+
+  async latestRevision(week: string): Promise<ScheduleRevision | null> {
+    return this.prisma.scheduleRevision.findFirst({ where: { week }, orderBy: { number: 'desc' } });
+  }
+
+  /** The working (unpublished) merged schedule, for coordinators. */
+  async mergedSchedule(week: string, viewer: Viewer) {
+    checkWeek(week);
+    const [entries, leaders, latest, deadline] = await Promise.all([
+      this.submittedEntries(week),
+      this.leaderInfos(),
+      this.latestRevision(week),
+      this.deadlines.deadlineFor(week),
+    ]);
+    const leadersById = new Map(leaders.map((l) => [l.id, l]));
+    const viewed = viewEntries(entries, viewer, leadersById);
+    const layout = layOutWeek(week, viewed, leaders);
+    const pending: RevisionDiff = diffEntries(latest ? readRevision(latest).entries : [], entries);
+    return {
+      week,
+      deadline,
+      ...layout,
+      conflicts: visibleConflicts(detectConflicts(entries, leaders), viewed),
+      latestRevisionNumber: latest?.number ?? 0,
+      pendingChanges: pending,
+    };
+  }
+
+  /**
+   * Publishes the current merged schedule as the week's next revision. Every conflict must be
+   * acknowledged with a note; the revision number is unique per week, so of two coordinators
+   * publishing at once one wins and the other is told.
+   */
+  async publish(
+    user: AuthenticatedUser,
+    week: string,
+    acknowledgements: ConflictAcknowledgementInput[],
+    note: string,
+  ): Promise<ScheduleRevision> {
+    checkWeek(week);
+    const [entries, leaders, latest] = await Promise.all([this.submittedEntries(week), this.leaderInfos(), this.latestRevision(week)]);
+    const conflicts = detectConflicts(entries, leaders);
+    const notes = new Map(acknowledgements.map((a) => [a.conflictKey, a.note.trim()]));
+    const open = conflicts.filter((c) => !notes.get(c.key));
+    if (open.length) throw WeeklyPlanErrors.unacknowledgedConflicts(open.map((c) => c.key));
+    const previous = latest ? readRevision(latest).entries : [];
+    const diff = diffEntries(previous, entries);
+    if (latest && !diff.added.length && !diff.removed.length && !diff.changed.length) throw WeeklyPlanErrors.nothingToPublish();
+
+    const acknowledged: Acknowledgement[] = conflicts.map((c) => ({ ...c, note: notes.get(c.key) as string }));
+    let revision: ScheduleRevision;
+    try {
+      revision = await this.prisma.scheduleRevision.create({
+        data: {
+          week,
+          number: (latest?.number ?? 0) + 1,
+          publishedAt: this.clock.now(),
+          publishedById: user.id,
+          note: note.trim(),
+          ...revisionJson(entries, diff, acknowledged),
+        },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw WeeklyPlanErrors.concurrentPublish();
+      throw error;
+    }
+    await this.announce(revision, diff);
+    return revision;
+  }
+
+  /** Every office hears of the revision: an event on each office channel and a notification each. */
+  private async announce(revision: ScheduleRevision, diff: RevisionDiff): Promise<void> {
+    const summary: RevisionPublished = {
+      schedulePublished: {
+        week: revision.week,
+        number: revision.number,
+        publishedAt: revision.publishedAt,
+        note: revision.note,
+        added: diff.added.length,
+        removed: diff.removed.length,
+        changed: diff.changed.length,
+      },
+    };
+    const offices = await this.prisma.office.findMany({ select: { code: true } });
+    await Promise.all(offices.map((o) => this.bus.publish(officeChannel(o.code), summary)));
+    const recipients = await this.prisma.user.findMany({ where: { active: true }, select: { id: true } });
+    await this.notifications.notify(
+      recipients.map((r) => r.id),
+      {
+        kind: 'SCHEDULE_PUBLISHED',
+        title: `${revision.week} 周领导工作安排 第${revision.number}版已发布 / Weekly schedule revision ${revision.number} published`,
+        body: `新增 ${diff.added.length}，删除 ${diff.removed.length}，变更 ${diff.changed.length}。${revision.note}`,
+        subjectId: revision.id,
+      },
+    );
+  }
+
+  async revisions(week: string): Promise<ScheduleRevision[]> {
+    checkWeek(week);
+    return this.prisma.scheduleRevision.findMany({ where: { week }, orderBy: { number: 'asc' } });
+  }
+
+  async revision(week: string, number: number): Promise<ScheduleRevision> {
+    checkWeek(week);
+    const revision = await this.prisma.scheduleRevision.findUnique({ where: { week_number: { week, number } } });
+    if (!revision) throw WeeklyPlanErrors.revisionNotFound(week, number);
+    return revision;
+  }
+
+  /**
+   * Published revisions as this viewer may see them: each schedule, and the change from the one
+   * before. All revisions of the week are read once, whatever the number asked for.
+   */
+  async revisionViews(week: string, viewer: Viewer, numbers?: number[]) {
+    const [all, leaders] = await Promise.all([this.revisions(week), this.leaderInfos()]);
+    const leadersById = new Map(leaders.map((l) => [l.id, l]));
+    const wanted = numbers ? all.filter((r) => numbers.includes(r.number)) : all;
+    if (numbers && wanted.length !== numbers.length)
+      throw WeeklyPlanErrors.revisionNotFound(week, numbers.find((n) => !all.some((r) => r.number === n)) ?? 0);
+    return wanted.map((revision) => {
+      const { entries, acknowledgements } = readRevision(revision);
+      const before = all.find((r) => r.number === revision.number - 1);
+      const viewed = viewEntries(entries, viewer, leadersById);
+      return {
+        revision,
+        leaders,
+        ...layOutWeek(revision.week, viewed, leaders),
+        changes: viewDiff(before ? readRevision(before).entries : [], entries, viewer, leadersById),
+        acknowledgements: visibleConflicts(acknowledgements, viewed),
+      };
+    });
+  }
+}
