@@ -1,2 +1,4 @@
 export * from './lib/graphql-client';
+export * from './lib/scenario';
 export * from './lib/test-database';
+export * from './lib/wait-for';

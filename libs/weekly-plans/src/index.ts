@@ -1,3 +1,4 @@
 export * from './lib/domain/types';
+export { PLAN_REMINDER_JOB } from './lib/plans/plan-deadline.service';
 export * from './lib/schedule/schedule.service';
 export * from './lib/weekly-plans.module';

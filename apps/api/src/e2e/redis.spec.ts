@@ -29,11 +29,7 @@ if (skipReason) console.log(`skipped: Redis two-instance test: ${skipReason}`);
   });
 
   it('delivers to a subscriber on one instance an event caused by a mutation on the other', async () => {
-    const subscription = await subscribe(
-      a.url,
-      await a.tokenFor('cppcc.sec'),
-      'subscription { notificationAdded { title kind createdAt } }',
-    );
+    const subscription = await subscribe(a, await a.tokenFor('cppcc.sec'), 'subscription { notificationAdded { title kind createdAt } }');
     try {
       await gqlOk(b.url, await b.tokenFor('cppcc.director'), 'mutation ($input: SendNoticeInput!) { sendNotice(input: $input) { id } }', {
         input: { title: '跨实例通知', body: 'sent on instance b', officeCodes: ['CPPCC'] },

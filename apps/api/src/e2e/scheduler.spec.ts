@@ -1,18 +1,8 @@
-import { NotificationService } from '@siban/notifications';
-import { createTestDatabase, gqlOk } from '@siban/testing';
+import { NOTICE_DELIVERY_JOB, NotificationService } from '@siban/notifications';
+import { createTestDatabase, gqlOk, waitFor } from '@siban/testing';
 import { startTestApp, TestApp } from '../test/test-app';
 
 const SEND = 'mutation ($input: SendNoticeInput!) { sendNotice(input: $input) { id status } }';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function partyRecipients(t: TestApp): Promise<number> {
   return t.prisma.user.count({ where: { active: true, office: { code: 'PARTY' } } });
@@ -32,10 +22,14 @@ describe('durable scheduled jobs on pglite', () => {
 
       t = await startTestApp('pglite', { database });
       const expected = await partyRecipients(t);
-      const delivered = await waitFor('the notice to be delivered', async () => {
-        const notice = await t.prisma.notice.findUnique({ where: { id: sendNotice.id } });
-        return notice?.status === 'SENT' ? notice : undefined;
-      });
+      const delivered = await waitFor(
+        'the notice to be delivered',
+        async () => {
+          const notice = await t.prisma.notice.findUnique({ where: { id: sendNotice.id } });
+          return notice?.status === 'SENT' ? notice : undefined;
+        },
+        30_000,
+      );
       expect(delivered.sentAt?.getTime()).toBeGreaterThanOrEqual(new Date(sendAt).getTime());
       expect(await t.prisma.notification.count({ where: { noticeId: sendNotice.id } })).toBe(expected);
     } finally {
@@ -82,11 +76,13 @@ onPostgres('durable scheduled jobs on postgres with two instances', () => {
       });
       ids.push(sendNotice.id);
     }
-    await waitFor('all notices to be sent', async () =>
-      (await a.prisma.notice.count({ where: { id: { in: ids }, status: 'SENT' } })) === ids.length ? true : undefined,
+    await waitFor(
+      'all notices to be sent',
+      async () => ((await a.prisma.notice.count({ where: { id: { in: ids }, status: 'SENT' } })) === ids.length ? true : undefined),
+      30_000,
     );
-    // Give a duplicate run, if there were one, the time to happen before counting.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // A duplicate run, if there were one, happens before its job is finished (the queue is shared).
+    await a.jobsFinished(NOTICE_DELIVERY_JOB);
     expect(deliveries.a + deliveries.b).toBe(ids.length);
     const recipients = await partyRecipients(a);
     expect(await a.prisma.notification.count({ where: { noticeId: { in: ids } } })).toBe(ids.length * recipients);

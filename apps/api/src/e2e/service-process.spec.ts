@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '@siban/organization';
-import { gqlOk, login } from '@siban/testing';
+import { gqlOk, login, waitFor } from '@siban/testing';
 
 // The service as `npm start` runs it, in a process of its own, on a new embedded data folder:
 // first start migrates and seeds, a second start on the folder is refused, SIGTERM ends it
@@ -42,18 +42,17 @@ function startProcess(dataDir: string, port: number): Started {
 }
 
 async function waitUntilReady(started: Started, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const ready = async () => {
     if (started.child.exitCode !== null) throw new Error(`service exited early:\n${started.output()}`);
     try {
-      const response = await fetch(`${started.url}/readyz`);
-      if (response.status === 200) return;
+      return (await fetch(`${started.url}/readyz`)).status === 200 || undefined;
     } catch {
-      // Not listening yet.
+      return undefined; // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`service not ready in time:\n${started.output()}`);
+  };
+  await waitFor('the service to be ready', ready, timeoutMs).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${started.output()}`);
+  });
 }
 
 function freePort(): number {

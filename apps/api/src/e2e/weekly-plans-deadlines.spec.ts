@@ -1,19 +1,9 @@
 import { ManualClock } from '@siban/clock';
-import { databaseKinds, gqlError, gqlOk, subscribe } from '@siban/testing';
+import { databaseKinds, gqlError, gqlOk, scenario, subscribe } from '@siban/testing';
+import { PLAN_REMINDER_JOB } from '@siban/weekly-plans';
+import { noticeMarker } from '../test/markers';
 import { startTestApp, TestApp } from '../test/test-app';
-import {
-  clockedTokens,
-  EntryFixture,
-  leaderIds,
-  MERGED,
-  savePlan,
-  SET_DEADLINE,
-  SUBMISSIONS,
-  submitPlan,
-  SUBMIT,
-  waitFor,
-  sleep,
-} from '../test/weekly-plans';
+import { EntryFixture, MERGED, savePlan, SET_DEADLINE, SUBMISSIONS, submitPlan, SUBMIT } from '../test/weekly-plans';
 
 // Default deadline of week W: Friday 17:00 Shanghai of week W-1.
 const W48 = '2026-W48'; // Mon 2026-11-23, due Fri 2026-11-20 17:00 (09:00Z)
@@ -33,8 +23,9 @@ describe.each(databaseKinds())('weekly plan deadlines, submission states and rem
 
   beforeAll(async () => {
     t = await startTestApp(kind, { clock });
-    ids = await leaderIds(t);
-    as = clockedTokens(t, clock);
+    const s = await scenario(t, { clock }).build();
+    ids = s.leaderIds();
+    as = s.token;
   });
   afterAll(async () => {
     await t?.close();
@@ -195,7 +186,7 @@ describe.each(databaseKinds())('weekly plan deadlines, submission states and rem
 
     const usernames = ['party.sec', 'gov.sec', 'congress.sec', 'cppcc.sec', 'party.coord'];
     const sockets = Object.fromEntries(
-      await Promise.all(usernames.map(async (u) => [u, await subscribe(t.url, await as(u), NOTIFICATION_ADDED)] as const)),
+      await Promise.all(usernames.map(async (u) => [u, await subscribe(t, await as(u), NOTIFICATION_ADDED)] as const)),
     );
     try {
       // Due in an hour: both reminders (24 h and 2 h before) are past, so one goes out now.
@@ -214,8 +205,10 @@ describe.each(databaseKinds())('weekly plan deadlines, submission states and rem
         for (const name of notNamed) expect(event.body).not.toContain(name);
         expect(event.body).toContain('12月9日 09:00'); // the deadline, in Shanghai time
       }
-      await sockets['gov.sec'].expectSilence(1500);
-      await sockets['party.coord'].expectSilence(0);
+      // The job has finished: whatever it was going to publish, it has.
+      await t.jobsFinished(PLAN_REMINDER_JOB);
+      await sockets['gov.sec'].nothingBefore(await noticeMarker(t, await as('gov.director'), 'GOVERNMENT'));
+      await sockets['party.coord'].nothingBefore(await noticeMarker(t, await as('party.director'), 'PARTY'));
 
       const reminders = async (username: string) =>
         (await gqlOk(t.url, await as(username), MY_REMINDERS)).myNotifications.nodes.filter(
@@ -226,8 +219,7 @@ describe.each(databaseKinds())('weekly plan deadlines, submission states and rem
       expect(await reminders('cppcc.sec')).toHaveLength(1);
       expect(await reminders('gov.sec')).toEqual([]);
       expect(await reminders('party.coord')).toEqual([]);
-      // One reminder each, not one per leader or per run.
-      await sleep(1000);
+      // One reminder each, not one per leader or per run (every due run has finished above).
       expect(await t.prisma.notification.count({ where: { kind: 'PLAN_REMINDER', subjectId: W51 } })).toBe(3);
 
       // A deadline moved after the reminder went out gets a reminder of its own, naming it.
@@ -252,15 +244,14 @@ describe.each(databaseKinds())('weekly plan deadlines, submission states and rem
       ['cppcc.sec', ['刘芳', '吴涛']],
     ];
     for (const [username, names] of owners) for (const name of names) await submitPlan(t, await as(username), ids[name], week);
-    const socket = await subscribe(t.url, await as('party.sec'), NOTIFICATION_ADDED);
+    const socket = await subscribe(t, await as('party.sec'), NOTIFICATION_ADDED);
     try {
       const deadline = new Date(clock.now().getTime() + 3600_000).toISOString();
       await gqlOk(t.url, await as('party.coord'), SET_DEADLINE, { input: { week, deadline } });
       // The reminder job runs (and records that it ran) but has no one to remind.
-      await waitFor('the reminder job to run', async () =>
-        (await t.prisma.planReminder.count({ where: { week } })) > 0 ? true : undefined,
-      );
-      await socket.expectSilence(500);
+      await t.jobsFinished(PLAN_REMINDER_JOB);
+      expect(await t.prisma.planReminder.count({ where: { week } })).toBe(1);
+      await socket.nothingBefore(await noticeMarker(t, await as('party.director'), 'PARTY'));
       expect(await t.prisma.notification.count({ where: { kind: 'PLAN_REMINDER', subjectId: week } })).toBe(0);
     } finally {
       await socket.close();

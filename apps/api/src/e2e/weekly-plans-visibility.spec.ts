@@ -1,11 +1,10 @@
 import { ManualClock } from '@siban/clock';
-import { databaseKinds, gqlOk } from '@siban/testing';
+import { databaseKinds, gqlOk, Scenario, scenario } from '@siban/testing';
 import { startTestApp, TestApp } from '../test/test-app';
 import {
   enterPlan,
   EntryFixture,
   entryTitled,
-  leaderIds,
   MERGED,
   PUBLISH,
   REMOVE,
@@ -26,6 +25,7 @@ const SECRETS = [R1.title, R1.place, R1.note, R1_LATER.title, R1_LATER.place];
 
 describe.each(databaseKinds())('restricted entries on %s', (kind) => {
   let t: TestApp;
+  let s: Scenario;
   let ids: Record<string, string>;
   let coord: string;
   let r1: any;
@@ -56,9 +56,9 @@ describe.each(databaseKinds())('restricted entries on %s', (kind) => {
     },
   ];
   const revisionsFor = async (username: string) =>
-    (await gqlOk(t.url, await t.tokenFor(username), REVISIONS, { week: W48 })).scheduleRevisions;
+    (await gqlOk(t.url, await s.token(username), REVISIONS, { week: W48 })).scheduleRevisions;
   const planFor = async (username: string) =>
-    (await gqlOk(t.url, await t.tokenFor(username), WEEKLY_PLAN, { leaderId: ids['王建国'], week: W48 })).weeklyPlan;
+    (await gqlOk(t.url, await s.token(username), WEEKLY_PLAN, { leaderId: ids['王建国'], week: W48 })).weeklyPlan;
   const busyBlock = (entry: any, startAt: string | null, endAt: string | null, slot: string | null) => ({
     ...entry,
     busy: true,
@@ -79,19 +79,12 @@ describe.each(databaseKinds())('restricted entries on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind, { clock });
-    ids = await leaderIds(t);
-    coord = await t.tokenFor('party.coord');
     // A LEADER account from another office: 李明 reads as himself.
-    await gqlOk(t.url, await t.tokenFor('admin'), 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: {
-        username: 'leader.li',
-        displayName: '李明',
-        password: 'Siban@2026',
-        officeCode: 'GOVERNMENT',
-        roles: ['LEADER'],
-        leaderId: ids['李明'],
-      },
-    });
+    s = await scenario(t)
+      .user('leader.li', { office: 'GOVERNMENT', roles: ['LEADER'], leader: '李明', displayName: '李明' })
+      .build();
+    ids = s.leaderIds();
+    coord = await t.tokenFor('party.coord');
     const wang = await enterPlan(t, await t.tokenFor('party.sec'), ids['王建国'], W48, wangWeek());
     r1 = entryTitled(wang.entries, R1.title);
     r2 = entryTitled(wang.entries, R2.title);

@@ -3,16 +3,22 @@ import { Clock } from '@siban/clock';
 import { AppConfig } from '@siban/config';
 import { DatabaseTarget, PrismaService } from '@siban/db';
 import { DEMO_PASSWORD } from '@siban/organization';
-import { createTestDatabase, DatabaseKind, login, TestDatabase } from '@siban/testing';
+import { EventBus } from '@siban/pubsub';
+import { JobScheduler } from '@siban/scheduler';
+import { createTestDatabase, DatabaseKind, login, ScenarioApp, SubscriptionServer, TestDatabase, waitFor } from '@siban/testing';
 import { startService } from '../app/bootstrap';
 
-export interface TestApp {
+export interface TestApp extends SubscriptionServer, ScenarioApp {
   url: string;
   app: INestApplication;
   prisma: PrismaService;
   database: TestDatabase;
+  /** The service's event bus: tests publish markers on it (see `Subscription.nothingBefore`). */
+  bus: EventBus;
   /** A token for a demo account (cached per app). */
   tokenFor(username: string): Promise<string>;
+  /** Waits until every due job of these queues has finished (so all they write and publish is done). */
+  jobsFinished(...names: string[]): Promise<void>;
   /** Stops the service; the database stays (for a restart) until `drop`. */
   stop(): Promise<void>;
   /** Stops the service and drops its database. */
@@ -61,11 +67,23 @@ export async function startTestApp(kind: DatabaseKind, options: TestAppOptions =
     stopped = true;
     await service.stop();
   };
+  const bus = service.app.get(EventBus);
+  const scheduler = service.app.get(JobScheduler);
   return {
     url: service.url,
     app: service.app,
     prisma: service.app.get(PrismaService),
     database,
+    bus,
+    password: DEMO_PASSWORD,
+    listeningCount: () => bus.listeningCount,
+    listened: (count) => bus.listened(count),
+    async jobsFinished(...names) {
+      await waitFor(`the ${names.join(', ')} jobs to finish`, async () => {
+        for (const name of names) if ((await scheduler.unfinishedJobs(name)) > 0) return undefined;
+        return true;
+      });
+    },
     async tokenFor(username: string) {
       let token = tokens.get(username);
       if (!token) {

@@ -1,9 +1,10 @@
 // Shared pieces of the weekly-plan e2e suites (apps/api/src/e2e/weekly-plans-*.spec.ts):
-// the operations as a client sends them, entry fixtures, and small lookups.
-import type { Clock } from '@siban/clock';
-import { DEMO_PASSWORD } from '@siban/organization';
-import { gqlOk, login } from '@siban/testing';
-import type { TestApp } from './test-app';
+// the operations as a client sends them, entry fixtures, and plan steps. Users, leaders, tokens
+// and assignments come from `scenario()` in @siban/testing.
+import { gqlOk, ScenarioApp, scenario } from '@siban/testing';
+
+/** Where the plan steps send their operations: a TestApp or a built Scenario. */
+type Service = { url: string };
 
 export const ENTRY_FIELDS =
   'id date endDate slot startAt endAt kind title place leadOfficeCode confidentiality sessionOf note busy leader { name } attendees { name }';
@@ -54,39 +55,22 @@ export function shanghai(date: string, hhmm: string): string {
 }
 
 /** The demo leaders' ids by their Chinese names (王建国, 李明, ...). */
-export async function leaderIds(t: TestApp): Promise<Record<string, string>> {
-  const { leaders } = await gqlOk(t.url, await t.tokenFor('admin'), '{ leaders { id name } }');
-  return Object.fromEntries(leaders.map((l: { id: string; name: string }) => [l.name, l.id]));
+export async function leaderIds(t: ScenarioApp): Promise<Record<string, string>> {
+  return (await scenario(t).build()).leaderIds();
 }
 
-export async function savePlan(t: TestApp, token: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
+export async function savePlan(t: Service, token: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
   return (await gqlOk(t.url, token, SAVE, { input: { leaderId, week, entries } })).saveWeeklyPlan;
 }
 
-export async function submitPlan(t: TestApp, token: string, leaderId: string, week: string): Promise<any> {
+export async function submitPlan(t: Service, token: string, leaderId: string, week: string): Promise<any> {
   return (await gqlOk(t.url, token, SUBMIT, { input: { leaderId, week } })).submitWeeklyPlan;
 }
 
 /** Saves and submits; returns the submitted plan. */
-export async function enterPlan(t: TestApp, token: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
+export async function enterPlan(t: Service, token: string, leaderId: string, week: string, entries: EntryFixture[]): Promise<any> {
   await savePlan(t, token, leaderId, week, entries);
   return submitPlan(t, token, leaderId, week);
-}
-
-/**
- * Tokens for suites that move a ManualClock: the service checks a token's expiry by its own
- * clock, so a token is signed in again whenever the clock has moved since it was issued.
- */
-export function clockedTokens(t: TestApp, clock: Clock): (username: string) => Promise<string> {
-  const issued = new Map<string, { at: number; token: string }>();
-  return async (username) => {
-    const now = clock.now().getTime();
-    const cached = issued.get(username);
-    if (cached && cached.at === now) return cached.token;
-    const token = await login(t.url, username, DEMO_PASSWORD);
-    issued.set(username, { at: now, token });
-    return token;
-  };
 }
 
 /** The saved entry with this title (titles are unique within the fixtures). */
@@ -95,15 +79,3 @@ export function entryTitled(entries: any[], title: string): any {
   if (found.length !== 1) throw new Error(`expected one entry titled ${title}, found ${found.length}`);
   return found[0];
 }
-
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -27,3 +27,18 @@ describe('InProcessEventBus', () => {
     await other.return?.();
   });
 });
+
+describe('listeningCount', () => {
+  it('counts a subscription once its channel delivers, not when the iterator is made', async () => {
+    const bus = new InProcessEventBus();
+    const iterator = bus.subscribe<{ n: number }>('office:PARTY');
+    expect(bus.listeningCount).toBe(0);
+    // Subscriptions start listening on their first pull, as graphql-ws does once it has the iterator.
+    const next = iterator.next();
+    await bus.listened(1);
+    expect(bus.listeningCount).toBe(1);
+    await bus.publish('office:PARTY', { n: 7 });
+    await expect(next).resolves.toEqual({ value: { n: 7 }, done: false });
+    await iterator.return?.();
+  });
+});

@@ -18,10 +18,51 @@ export abstract class EventBus {
   /** Whether events can flow (for /readyz). */
   abstract healthy(): Promise<boolean>;
   abstract close(): Promise<void>;
+
+  private listening = 0;
+  private readonly listeningWaiters: { count: number; resolve: () => void }[] = [];
+
+  /**
+   * How many channel subscriptions have started listening since the bus was made: counted once
+   * the channel delivers (on Redis, once the server has confirmed the SUBSCRIBE), so an event
+   * published after that, by any instance, reaches the subscriber. Tests wait on it instead of
+   * sleeping after opening a subscription.
+   */
+  get listeningCount(): number {
+    return this.listening;
+  }
+
+  /** Resolves once `listeningCount` has reached `count`. */
+  listened(count: number): Promise<void> {
+    if (this.listening >= count) return Promise.resolve();
+    return new Promise((resolve) => this.listeningWaiters.push({ count, resolve }));
+  }
+
+  protected startedListening(): void {
+    this.listening++;
+    for (const waiter of [...this.listeningWaiters]) {
+      if (waiter.count > this.listening) continue;
+      this.listeningWaiters.splice(this.listeningWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+}
+
+/** The in-process engine, reporting each subscription once it delivers. */
+class ObservedPubSub extends PubSub {
+  constructor(private readonly onListening: () => void) {
+    super();
+  }
+
+  override async subscribe(trigger: string, onMessage: (...args: any[]) => void): Promise<number> {
+    const id = await super.subscribe(trigger, onMessage);
+    this.onListening();
+    return id;
+  }
 }
 
 export class InProcessEventBus extends EventBus {
-  private readonly pubsub = new PubSub();
+  private readonly pubsub = new ObservedPubSub(() => this.startedListening());
 
   async publish<T>(channel: string, payload: T): Promise<void> {
     await this.pubsub.publish(channel, payload);
@@ -46,11 +87,27 @@ export function reviveDates(_key: string, value: unknown): unknown {
   return typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value;
 }
 
+/** The Redis engine, reporting each subscription once Redis has confirmed it. */
+class ObservedRedisPubSub extends RedisPubSub {
+  constructor(
+    private readonly onListening: () => void,
+    options: ConstructorParameters<typeof RedisPubSub>[0],
+  ) {
+    super(options);
+  }
+
+  override async subscribe<T>(trigger: string, onMessage: (message: T) => void, options?: unknown): Promise<number> {
+    const id = await super.subscribe(trigger, onMessage, options);
+    this.onListening();
+    return id;
+  }
+}
+
 export class RedisEventBus extends EventBus {
   private readonly logger = new Logger(RedisEventBus.name);
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly pubsub: RedisPubSub;
+  private readonly pubsub: ObservedRedisPubSub;
 
   constructor(
     url: string,
@@ -60,7 +117,7 @@ export class RedisEventBus extends EventBus {
     const options = { maxRetriesPerRequest: 3 };
     this.publisher = new Redis(url, options);
     this.subscriber = new Redis(url, options);
-    this.pubsub = new RedisPubSub({
+    this.pubsub = new ObservedRedisPubSub(() => this.startedListening(), {
       publisher: this.publisher,
       subscriber: this.subscriber,
       // Payloads cross instances as JSON; Dates are revived so resolvers see what they published.

@@ -94,6 +94,21 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     await this.boss.cancel(name, jobId);
   }
 
+  /**
+   * Jobs of `name` that are due, running or waiting for a retry: none once every job that was due
+   * has finished, so whatever those jobs write and publish is done (tests wait on this, not on time).
+   * Jobs planned for later do not count.
+   */
+  async unfinishedJobs(name: string): Promise<number> {
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(
+        `SELECT count(*)::int AS n FROM ${SCHEMA}.job WHERE name = $1 AND (state IN ('retry', 'active') OR (state = 'created' AND start_after <= now()))`,
+        [name],
+      );
+    return (rows[0] as { n: number }).n;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     this.started = true;

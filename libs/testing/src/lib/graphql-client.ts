@@ -73,20 +73,52 @@ export async function login(baseUrl: string, username: string, password: string)
 export interface Subscription<T> {
   /** The next event, or a rejection after `timeoutMs`. */
   next(timeoutMs?: number): Promise<T>;
-  /** Resolves with nothing if no event arrives within `ms`; rejects if one does. */
-  expectSilence(ms: number): Promise<void>;
+  /**
+   * Proves that nothing arrived before a marker: resolves with the next event if `isMarker`
+   * accepts it, fails if another event comes first. Publish the marker on the same channel once
+   * the action under test has finished publishing (its mutation answered, its job finished):
+   * channels deliver in order, so an event the action caused would arrive before the marker.
+   */
+  nothingBefore(isMarker: (event: T) => boolean, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
 }
 
+/** The service as `subscribe` reaches it: its address, and its event bus's count of listeners. */
+export interface SubscriptionServer {
+  url: string;
+  /** Subscriptions the server has started listening for since it started (`EventBus.listeningCount`). */
+  listeningCount(): number;
+  /** Resolves once `listeningCount()` has reached `count` (`EventBus.listened`). */
+  listened(count: number): Promise<void>;
+}
+
+// Subscriptions to one server open one at a time, so "one more listener than before" is ours.
+const opening = new WeakMap<SubscriptionServer, Promise<unknown>>();
+
 /**
  * Opens a real graphql-ws socket, authenticates in connection_init, and queues every event.
- * Resolves once the server has acknowledged the connection.
+ * Resolves once the server listens for the subscription's events (on Redis, once Redis has
+ * confirmed the SUBSCRIBE), so an event caused right after, on any instance, is delivered.
+ * Subscriptions to one server are opened one after another; each listens on one channel.
  */
-export async function subscribe<T = Record<string, any>>(
-  baseUrl: string,
+export function subscribe<T = Record<string, any>>(
+  server: SubscriptionServer,
   token: string | undefined,
   query: string,
   variables: Record<string, unknown> = {},
+): Promise<Subscription<T>> {
+  const opened = (opening.get(server) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => openSubscription<T>(server, token, query, variables));
+  opening.set(server, opened);
+  return opened;
+}
+
+async function openSubscription<T>(
+  server: SubscriptionServer,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown>,
 ): Promise<Subscription<T>> {
   const events: T[] = [];
   const waiters: ((value: T) => void)[] = [];
@@ -97,8 +129,12 @@ export async function subscribe<T = Record<string, any>>(
     ack = resolve;
     fail = reject;
   });
+  let ended!: () => void;
+  // An operation the server refuses ends without ever listening: `next` then reports why.
+  const refused = new Promise<void>((resolve) => (ended = resolve));
+  const before = server.listeningCount();
   const client: Client = createClient({
-    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    url: `${server.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
@@ -124,29 +160,45 @@ export async function subscribe<T = Record<string, any>>(
       },
       error: (error) => {
         failure = error;
+        ended();
       },
-      complete: () => undefined,
+      complete: () => ended(),
     },
   );
   await acknowledged;
-  // The server registers the subscription after the ack; give it a moment before mutating.
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  return {
-    next(timeoutMs = 10_000) {
-      if (failure) return Promise.reject(failure);
-      const queued = events.shift();
-      if (queued !== undefined) return Promise.resolve(queued);
-      return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no subscription event within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push((value) => {
-          clearTimeout(timer);
-          resolve(value);
-        });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      server.listened(before + 1),
+      refused,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the server did not start listening for the subscription within 10 s')), 10_000);
+      }),
+    ]);
+  } catch (error) {
+    await client.dispose();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const next = (timeoutMs = 10_000) => {
+    if (failure) return Promise.reject(failure);
+    const queued = events.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no subscription event within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push((value) => {
+        clearTimeout(timer);
+        resolve(value);
       });
-    },
-    async expectSilence(ms: number) {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      if (events.length) throw new Error(`unexpected subscription event: ${JSON.stringify(events[0])}`);
+    });
+  };
+  return {
+    next,
+    async nothingBefore(isMarker, timeoutMs) {
+      const event = await next(timeoutMs);
+      if (!isMarker(event)) throw new Error(`unexpected subscription event before the marker: ${JSON.stringify(event)}`);
+      return event;
     },
     async close() {
       await client.dispose();
