@@ -10,8 +10,11 @@ export const VERBATIM_FIELDS: ReadonlySet<string> = new Set(['password', 'curren
 export const MAX_STRING_LENGTH = 10_000;
 
 // C0 and C1 control characters and DEL; tab and newline are allowed back in multi-line text.
+// Matching control characters is the point of these two.
+/* eslint-disable no-control-regex */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_BUT_TAB_NEWLINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/* eslint-enable no-control-regex */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
