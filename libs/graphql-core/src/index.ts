@@ -5,3 +5,8 @@ export * from './lib/validation';
 export * from './lib/request-context';
 export * from './lib/id-pipe';
 export * from './lib/graphql-exception.filter';
+export * from './lib/query-limits';
+export * from './lib/sanitise';
+export * from './lib/input-range';
+export * from './lib/date-time.scalar';
+export * from './lib/http-body';

@@ -56,7 +56,7 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [IdentityService],
-          useFactory: (identity: IdentityService) => graphqlOptions(identity),
+          useFactory: (identity: IdentityService) => graphqlOptions(identity, config.requestLimits),
         }),
         OrganizationModule,
         NotificationsModule,

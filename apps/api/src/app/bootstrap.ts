@@ -6,7 +6,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@siban/config';
 import { DatabaseHandle, openDatabase, PrismaService } from '@siban/db';
-import { createValidationPipe, GraphQLExceptionFilter } from '@siban/graphql-core';
+import { createValidationPipe, GraphQLExceptionFilter, useBodyParsers } from '@siban/graphql-core';
 import { PasswordHasher } from '@siban/identity';
 import { seedDistrict } from '@siban/organization';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -25,7 +25,9 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
+  useBodyParsers(app, options.config.requestLimits.maxBodyBytes);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));

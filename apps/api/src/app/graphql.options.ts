@@ -1,7 +1,9 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { formatGraphQLError, LoaderRegistry, RequestContext } from '@siban/graphql-core';
+import { RequestLimits } from '@siban/config';
+import { DateTimeScalar, formatGraphQLError, LoaderRegistry, QueryLimitGuard, RequestContext } from '@siban/graphql-core';
 import { AuthenticatedUser, bearerToken, IdentityService } from '@siban/identity';
-import type { Context as WsContext } from 'graphql-ws';
+import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
+import { LIST_SIZES } from './list-sizes';
 
 interface WsExtra {
   user?: AuthenticatedUser;
@@ -10,9 +12,13 @@ interface WsExtra {
 // graphql-ws close codes: 4401 for a missing or bad token, as HTTP would answer 401.
 const WS_UNAUTHORIZED = 4401;
 
-export function graphqlOptions(identity: IdentityService): ApolloDriverConfig {
+export function graphqlOptions(identity: IdentityService, limits: RequestLimits): ApolloDriverConfig {
+  const guard = new QueryLimitGuard(limits, LIST_SIZES);
   return {
     autoSchemaFile: true,
+    // DateTime arguments need an explicit offset and a year in range (see DateTimeScalar).
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    plugins: [guard.plugin()],
     sortSchema: true,
     path: '/graphql',
     playground: false,
@@ -35,6 +41,7 @@ export function graphqlOptions(identity: IdentityService): ApolloDriverConfig {
           extra.user = user;
           return true;
         },
+        onSubscribe: (_ctx: unknown, _id: string, payload: SubscribePayload) => guard.onSubscribe(payload),
       },
     },
     context: (

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Clock } from '@siban/clock';
-import { AppConfig } from '@siban/config';
+import { AppConfig, DEFAULT_REQUEST_LIMITS, RequestLimits } from '@siban/config';
 import { DatabaseTarget, PrismaService } from '@siban/db';
 import { DEMO_PASSWORD } from '@siban/organization';
 import { EventBus } from '@siban/pubsub';
@@ -32,6 +32,7 @@ export interface TestAppOptions {
   /** Start on this database (a restart, or a second instance) instead of a new one. */
   database?: TestDatabase;
   runJobWorkers?: boolean;
+  requestLimits?: Partial<RequestLimits>;
 }
 
 export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig {
@@ -48,18 +49,23 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     shutdownGraceMs: 5000,
     seedDemo: true,
     districtName: '清河区',
+    requestLimits: DEFAULT_REQUEST_LIMITS,
   };
 }
 
 /** The whole service on a real database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase(kind));
-  const service = await startService(testConfig(database.target, options.redisUrl), {
-    migrate: false,
-    clock: options.clock,
-    redisPrefix: options.redisPrefix,
-    runJobWorkers: options.runJobWorkers,
-  });
+  const config = testConfig(database.target, options.redisUrl);
+  const service = await startService(
+    { ...config, requestLimits: { ...config.requestLimits, ...options.requestLimits } },
+    {
+      migrate: false,
+      clock: options.clock,
+      redisPrefix: options.redisPrefix,
+      runJobWorkers: options.runJobWorkers,
+    },
+  );
   const tokens = new Map<string, string>();
   let stopped = false;
   const stop = async () => {

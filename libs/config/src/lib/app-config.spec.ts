@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadAppConfig } from './app-config';
+import { ConfigError, DEFAULT_REQUEST_LIMITS, loadAppConfig } from './app-config';
 
 describe('loadAppConfig', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siban-config-'));
@@ -45,5 +45,18 @@ describe('loadAppConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ DATABASE_URL: '', REDIS_URL: '', DATA_DIR: path.join(dir, 'x') }).database.kind).toBe('pglite');
+  });
+
+  it('reads the request limits, with defaults', () => {
+    expect(loadAppConfig({ DATA_DIR: path.join(dir, 'x') }).requestLimits).toEqual(DEFAULT_REQUEST_LIMITS);
+    const config = loadAppConfig({
+      DATA_DIR: path.join(dir, 'x'),
+      GRAPHQL_MAX_DEPTH: '6',
+      GRAPHQL_MAX_COST: '500',
+      GRAPHQL_MAX_ALIASES: '0',
+      HTTP_MAX_BODY_BYTES: '2048',
+    });
+    expect(config.requestLimits).toEqual({ maxDepth: 6, maxCost: 500, maxAliases: 0, maxBodyBytes: 2048 });
+    expect(() => loadAppConfig({ DATA_DIR: path.join(dir, 'x'), GRAPHQL_MAX_COST: '-1' })).toThrow(/GRAPHQL_MAX_COST/);
   });
 });

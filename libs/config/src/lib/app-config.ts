@@ -5,6 +5,25 @@ import { z } from 'zod';
 
 export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
 
+/** What one request may ask of the service; anything beyond is refused before it runs. */
+export interface RequestLimits {
+  /** Deepest nesting of fields in an operation (introspection not counted). */
+  maxDepth: number;
+  /** Estimated cost of an operation: roughly the objects it could return (see README, Limits). */
+  maxCost: number;
+  /** Aliased fields in one document (each alias runs its field again). */
+  maxAliases: number;
+  /** Largest HTTP request body. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = Object.freeze({
+  maxDepth: 10,
+  maxCost: 50_000,
+  maxAliases: 20,
+  maxBodyBytes: 1024 * 1024,
+});
+
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// connection URL');
 
 const envSchema = z.object({
@@ -33,6 +52,15 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s):// URL')
     .optional(),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(DEFAULT_REQUEST_LIMITS.maxDepth),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(DEFAULT_REQUEST_LIMITS.maxCost),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_REQUEST_LIMITS.maxAliases),
+  HTTP_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(DEFAULT_REQUEST_LIMITS.maxBodyBytes),
 });
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -54,6 +82,7 @@ export interface AppConfig {
   districtName: string;
   /** Base of links handed out (calendar feeds); the request's host when unset. */
   publicUrl?: string;
+  requestLimits: RequestLimits;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +125,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === 'true',
     districtName: e.DISTRICT_NAME,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    requestLimits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { Prisma } from '@siban/db';
 import { GraphQLError } from 'graphql';
 import { badInput, conflict } from './domain-error';
-import { formatGraphQLError } from './format-error';
+import { formatGraphQLError, variableField } from './format-error';
 
 const formatted = (error: GraphQLError) => formatGraphQLError({ message: error.message, path: ['op'] }, error);
 const thrownBy = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['op'] });
@@ -45,5 +45,22 @@ describe('formatGraphQLError', () => {
         code: 'GRAPHQL_VALIDATION_FAILED',
       },
     );
+  });
+
+  it('keeps the figures of a refused query and names the field of a bad variable', () => {
+    const refused = new GraphQLError('too complex', { extensions: { code: 'QUERY_TOO_COMPLEX', cost: 900, maxCost: 500 } });
+    expect(formatGraphQLError({ message: refused.message, extensions: { ...refused.extensions } }, refused).extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      cost: 900,
+      maxCost: 500,
+    });
+    const message = 'Variable "$input" got invalid value "2026-12-08T03:00:00" at "input.entries[0].startAt"; needs an offset';
+    const coercion = new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatGraphQLError({ message, extensions: { code: 'BAD_USER_INPUT' } }, coercion).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'entries.0.startAt',
+    });
+    expect(variableField('Variable "$week" got invalid value 3; String cannot represent')).toBe('week');
+    expect(variableField('Cannot query field "x"')).toBeUndefined();
   });
 });

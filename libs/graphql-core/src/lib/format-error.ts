@@ -8,6 +8,17 @@ const logger = new Logger('GraphQLError');
 const CODE_OF_HTTP_STATUS = new Map(Object.entries(HTTP_STATUS_OF).map(([code, status]) => [status, code]));
 
 /**
+ * The field a variable coercion error is about, named as class-validator names it: graphql-js says
+ * `Variable "$input" got invalid value ... at "input.entries[0].startAt"`, which is
+ * `entries.0.startAt` of the input, or `$week` alone, which is `week`.
+ */
+export function variableField(message: string): string | undefined {
+  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "\w+((?:\.\w+|\[\d+\])+)")?; /s.exec(message);
+  if (!m) return undefined;
+  return m[2] ? m[2].replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : m[1];
+}
+
+/**
  * One mapping from whatever a resolver threw to what a client sees: domain errors and known
  * database errors with their code and field; everything else logged here and shown as a bare
  * internal error, never with a stack or a SQL message.
@@ -49,8 +60,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   // coercion) carry no foreign cause: their messages describe the request and are safe to show.
   const requestError = error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError);
   if (requestError) {
-    const code = formatted.extensions?.code;
-    return { ...base, extensions: { code: typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : 'BAD_USER_INPUT' } };
+    const { code, stacktrace: _stacktrace, ...figures } = formatted.extensions ?? {};
+    const shown = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' ? code : 'BAD_USER_INPUT';
+    const field = shown === 'BAD_USER_INPUT' ? variableField(formatted.message) : undefined;
+    return { ...base, extensions: { code: shown, ...figures, ...(field ? { field } : {}) } };
   }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return {

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
+import { sanitiseInput } from './sanitise';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -9,12 +10,29 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+// GraphQL arguments reach pipes as 'body'; REST routes add 'query' and 'param'. Custom
+// decorators (the signed-in user) and the context are ours, not the client's.
+const CLIENT_INPUT = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
+
+/**
+ * The one input layer at the edge: every string a client sends, in every argument (plain
+ * `@Args('code')` strings as well as input objects), is sanitised first (see sanitiseInput), then
+ * argument classes are checked with class-validator.
+ */
+export class EdgeValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata) {
+    if (!CLIENT_INPUT.has(metadata.type)) return super.transform(value, metadata);
+    const named = typeof value !== 'object' || value === null || Array.isArray(value);
+    return super.transform(sanitiseInput(value, named ? (metadata.data ?? '') : ''), metadata);
+  }
+}
+
 /**
  * Inputs are checked at the edge with class-validator; the first problem names the field, and
  * `extensions.problems` lists them all, so a form can mark every wrong field at once.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

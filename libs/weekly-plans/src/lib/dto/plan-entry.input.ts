@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Confidentiality, EntryKind, HalfDay, LeaderBody } from '@siban/db';
+import { IsDistrictDate, IsIsoWeek } from '@siban/graphql-core';
 import { OFFICE_CODES } from '@siban/identity';
 import { Type } from 'class-transformer';
 import {
@@ -13,7 +14,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -44,8 +44,6 @@ registerEnumType(Confidentiality, {
   },
 });
 
-const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 @InputType({ description: 'One row of a weekly plan. Timing: a half-day `slot`, or `startAt`+`endAt`, or neither (whole days).' })
 export class PlanEntryInput {
   @Field(() => ID, {
@@ -57,12 +55,12 @@ export class PlanEntryInput {
   id?: string;
 
   @Field({ description: 'District-local date, YYYY-MM-DD, inside the plan’s week.' })
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsDistrictDate()
   date!: string;
 
   @Field(() => String, { nullable: true, description: 'Last day of a multi-day trip or leave (inclusive).' })
   @IsOptional()
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsDistrictDate()
   endDate?: string | null;
 
   @Field(() => HalfDay, { nullable: true })
@@ -127,8 +125,7 @@ export class PlanRefInput {
   leaderId!: string;
 
   @Field({ description: 'ISO week in Asia/Shanghai, e.g. 2026-W48.' })
-  @IsString()
-  @MaxLength(10)
+  @IsIsoWeek()
   week!: string;
 }
 
@@ -191,8 +188,7 @@ export class ConflictAcknowledgementInput {
 @InputType()
 export class PublishScheduleInput {
   @Field()
-  @IsString()
-  @MaxLength(10)
+  @IsIsoWeek()
   week!: string;
 
   @Field(() => [ConflictAcknowledgementInput], { defaultValue: [] })
@@ -210,8 +206,7 @@ export class PublishScheduleInput {
 @InputType()
 export class SetPlanDeadlineInput {
   @Field()
-  @IsString()
-  @MaxLength(10)
+  @IsIsoWeek()
   week!: string;
 
   @Field()

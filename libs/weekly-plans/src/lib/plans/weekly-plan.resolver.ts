@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '@siban/db';
-import { ParseIdPipe, RequestContext } from '@siban/graphql-core';
+import { ParseIdPipe, ParseWeekPipe, RequestContext } from '@siban/graphql-core';
 import { AuthenticatedUser, CurrentUser, Roles } from '@siban/identity';
 import { LeaderModel, LeaderService } from '@siban/organization';
 import {
@@ -41,7 +41,7 @@ export class WeeklyPlanResolver {
   async weeklyPlan(
     @CurrentUser() user: AuthenticatedUser,
     @Args('leaderId', { type: () => ID }, new ParseIdPipe('leaderId')) leaderId: string,
-    @Args('week') week: string,
+    @Args('week', new ParseWeekPipe()) week: string,
   ): Promise<WeeklyPlanModel | null> {
     const plan = await this.plans.getPlan(leaderId, week);
     if (!plan) return null;
@@ -89,7 +89,7 @@ export class WeeklyPlanResolver {
 
   @Roles(Role.SECRETARY, Role.COORDINATOR, Role.DIRECTOR, Role.ADMIN)
   @Query(() => PlanSubmissionsModel, { description: 'Per leader: submitted, late, draft or missing (secretaries: their own leaders).' })
-  planSubmissions(@CurrentUser() user: AuthenticatedUser, @Args('week') week: string) {
+  planSubmissions(@CurrentUser() user: AuthenticatedUser, @Args('week', new ParseWeekPipe()) week: string) {
     return this.plans.submissions(user, week);
   }
 

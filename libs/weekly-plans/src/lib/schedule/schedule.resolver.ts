@@ -1,6 +1,6 @@
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Role, ScheduleRevision } from '@siban/db';
-import { RequestContext } from '@siban/graphql-core';
+import { ParseWeekPipe, RequestContext } from '@siban/graphql-core';
 import { AuthenticatedUser, CurrentUser, IdentityService, Roles, UserModel } from '@siban/identity';
 import { LeaderModel, LeaderService } from '@siban/organization';
 import { EventBus } from '@siban/pubsub';
@@ -88,7 +88,10 @@ export class ScheduleResolver {
 
   @Roles(Role.COORDINATOR, Role.ADMIN)
   @Query(() => MergedScheduleModel, { description: 'The working merged schedule of a week (submitted plans), with its conflicts.' })
-  async mergedSchedule(@CurrentUser() user: AuthenticatedUser, @Args('week') week: string): Promise<MergedScheduleModel> {
+  async mergedSchedule(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('week', new ParseWeekPipe()) week: string,
+  ): Promise<MergedScheduleModel> {
     const merged = await this.schedule.mergedSchedule(week, viewerOf(user));
     return {
       week: merged.week,
@@ -115,7 +118,10 @@ export class ScheduleResolver {
   }
 
   @Query(() => [ScheduleRevisionModel], { description: 'Every published revision of a week, each with what changed since the one before.' })
-  async scheduleRevisions(@CurrentUser() user: AuthenticatedUser, @Args('week') week: string): Promise<ScheduleRevisionModel[]> {
+  async scheduleRevisions(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('week', new ParseWeekPipe()) week: string,
+  ): Promise<ScheduleRevisionModel[]> {
     return (await this.schedule.revisionViews(week, viewerOf(user))).map(revisionModel);
   }
 
@@ -125,7 +131,7 @@ export class ScheduleResolver {
   })
   async scheduleRevision(
     @CurrentUser() user: AuthenticatedUser,
-    @Args('week') week: string,
+    @Args('week', new ParseWeekPipe()) week: string,
     @Args('number', { type: () => Int, nullable: true }) number?: number,
   ): Promise<ScheduleRevisionModel | null> {
     // Checked first: a malformed week would otherwise read as "nothing published yet" (null).

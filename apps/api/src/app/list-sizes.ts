@@ -1,0 +1,40 @@
+import { ListSizes } from '@siban/graphql-core';
+
+/**
+ * The most items each list of objects in the schema is expected to hold, for the cost estimate
+ * (README, Limits). Every such list is named here (a test walks the schema); lists that can grow
+ * without bound are pages instead, whose size is the `first` the client asks for.
+ */
+export const LIST_SIZES: ListSizes = {
+  // Pages: the connection field multiplies by `first` (at most 200).
+  'NoticeConnection.nodes': 1,
+  'NotificationConnection.nodes': 1,
+  'UserConnection.nodes': 1,
+
+  // A district's leaders and offices: a fixed, small set.
+  'Query.leaders': 100,
+  'Query.offices': 5,
+  'Query.myLeaders': 10,
+  'Query.myCalendarFeeds': 20,
+  'PlanSubmissions.leaders': 100,
+  'Leader.secretaries': 3,
+  'User.assignedLeaders': 10,
+
+  // A week: its revisions, entries, events and conflicts.
+  'Query.scheduleRevisions': 5,
+  'WeeklyPlan.entries': 30,
+  'PlanEntry.attendees': 5,
+  'MergedSchedule.days': 7,
+  'MergedSchedule.events': 200,
+  'MergedSchedule.conflicts': 20,
+  'ScheduleRevision.days': 7,
+  'ScheduleRevision.events': 200,
+  'ScheduleRevision.acknowledgements': 20,
+  'ScheduleDay.allDay': 10,
+  'ScheduleDay.slots': 3,
+  'ScheduleSlot.events': 10,
+  'ScheduleEvent.leaders': 5,
+  'ScheduleChanges.added': 50,
+  'ScheduleChanges.changed': 50,
+  'ScheduleChanges.removed': 50,
+};
