@@ -59,7 +59,7 @@ describe.each(databaseKinds())('query limits on %s', (kind) => {
 
   it('refuses an operation beyond the limits over graphql-ws too', async () => {
     const query = `subscription { notificationAdded { ${Array.from({ length: 25 }, (_, i) => `a${i}: id`).join(' ')} } }`;
-    const socket = await subscribe(t.url, admin, query);
+    const socket = await subscribe(t, admin, query);
     try {
       await expect(socket.next(5000)).rejects.toEqual([
         expect.objectContaining({ extensions: { code: 'QUERY_TOO_COMPLEX', aliases: 25, maxAliases: DEFAULT_REQUEST_LIMITS.maxAliases } }),
