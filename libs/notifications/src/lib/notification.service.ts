@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@siban/clock';
-import { Notice, Notification, PrismaService, PrismaTx } from '@siban/db';
+import { Notice, Notification, PrismaService, PrismaTx, Role } from '@siban/db';
 import { Connection, newestFirstAfter, PageArgs, toConnection } from '@siban/graphql-core';
 import { AuthenticatedUser } from '@siban/identity';
 import { EventBus } from '@siban/pubsub';
@@ -21,6 +21,16 @@ export interface NotificationDraft {
 }
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
+
+export type NoticeScope = { senderOfficeId?: string };
+
+/**
+ * Which notices a member of staff may list and cancel: a director those sent from their own
+ * office (by any of its directors), an admin every office's.
+ */
+export function noticeScope(actor: Pick<AuthenticatedUser, 'roles' | 'officeId'>): NoticeScope {
+  return actor.roles.includes(Role.ADMIN) ? {} : { senderOfficeId: actor.officeId };
+}
 
 @Injectable()
 export class NotificationService implements OnModuleInit {
@@ -71,6 +81,7 @@ export class NotificationService implements OnModuleInit {
       body: input.body,
       officeCodes: input.officeCodes,
       senderId: actor.id,
+      senderOfficeId: actor.officeId,
       sendAt: scheduled && input.sendAt ? input.sendAt : now,
     };
     // The notice row and its delivery job commit together, or neither does; so a notice is never
@@ -85,9 +96,11 @@ export class NotificationService implements OnModuleInit {
     return this.getNotice(notice.id);
   }
 
-  async cancelNotice(id: string): Promise<Notice> {
-    await this.getNotice(id);
-    const { count } = await this.prisma.notice.updateMany({ where: { id, status: 'SCHEDULED' }, data: { status: 'CANCELLED' } });
+  /** Cancels a scheduled notice the actor may see (`noticeScope`); another office's is NOT_FOUND. */
+  async cancelNotice(actor: AuthenticatedUser, id: string): Promise<Notice> {
+    const scope = noticeScope(actor);
+    await this.getNotice(id, scope);
+    const { count } = await this.prisma.notice.updateMany({ where: { id, status: 'SCHEDULED', ...scope }, data: { status: 'CANCELLED' } });
     if (count === 0) throw NotificationErrors.noticeNotScheduled();
     return this.getNotice(id);
   }
@@ -119,20 +132,22 @@ export class NotificationService implements OnModuleInit {
     return delivered.length;
   }
 
-  async getNotice(id: string): Promise<Notice> {
-    const notice = await this.prisma.notice.findUnique({ where: { id } });
+  async getNotice(id: string, scope: NoticeScope = {}): Promise<Notice> {
+    const notice = await this.prisma.notice.findFirst({ where: { id, ...scope } });
     if (!notice) throw NotificationErrors.noticeNotFound(id);
     return notice;
   }
 
-  async listNotices(args: PageArgs): Promise<Connection<Notice>> {
+  /** The notices the actor may see (`noticeScope`), newest first. */
+  async listNotices(actor: AuthenticatedUser, args: PageArgs): Promise<Connection<Notice>> {
+    const scope = noticeScope(actor);
     const [rows, totalCount] = await Promise.all([
       this.prisma.notice.findMany({
-        where: newestFirstAfter('sendAt', args.after),
+        where: { ...scope, ...newestFirstAfter('sendAt', args.after) },
         orderBy: [{ sendAt: 'desc' }, { id: 'asc' }],
         take: args.first + 1,
       }),
-      this.prisma.notice.count(),
+      this.prisma.notice.count({ where: scope }),
     ]);
     return toConnection(rows, args.first, totalCount, (n) => n.sendAt.toISOString());
   }
