@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { Clock, ClockModule, SystemClock } from '@siban/clock';
 import { AppConfig, ConfigModule } from '@siban/config';
 import { DatabaseHandle, DatabaseModule } from '@siban/db';
-import { IdentityModule, IdentityService } from '@siban/identity';
+import { IdentityModule, IdentityService, SessionRevocations } from '@siban/identity';
 import { NotificationsModule } from '@siban/notifications';
 import { OrganizationModule } from '@siban/organization';
 import { EventBusModule } from '@siban/pubsub';
@@ -54,8 +54,8 @@ export class AppModule {
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [IdentityService],
-          useFactory: (identity: IdentityService) => graphqlOptions(identity),
+          inject: [IdentityService, SessionRevocations],
+          useFactory: (identity: IdentityService, sessions: SessionRevocations) => graphqlOptions(identity, sessions),
         }),
         OrganizationModule,
         NotificationsModule,

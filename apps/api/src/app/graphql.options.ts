@@ -1,16 +1,21 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { formatGraphQLError, LoaderRegistry, RequestContext } from '@siban/graphql-core';
-import { AuthenticatedUser, bearerToken, IdentityService } from '@siban/identity';
+import { AuthenticatedUser, bearerToken, IdentityService, SessionRevocations } from '@siban/identity';
 import type { Context as WsContext } from 'graphql-ws';
 
 interface WsExtra {
   user?: AuthenticatedUser;
+  /** Stops watching for the end of the socket's session. */
+  unwatch?: () => void;
+  socket: { close(code: number, reason: string): void };
 }
 
-// graphql-ws close codes: 4401 for a missing or bad token, as HTTP would answer 401.
+// graphql-ws close codes: 4401 for a missing or bad token, or a session that has since ended, as
+// HTTP would answer 401.
 const WS_UNAUTHORIZED = 4401;
+const SESSION_ENDED = 'Unauthorized: session ended';
 
-export function graphqlOptions(identity: IdentityService): ApolloDriverConfig {
+export function graphqlOptions(identity: IdentityService, sessions: SessionRevocations): ApolloDriverConfig {
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -24,7 +29,7 @@ export function graphqlOptions(identity: IdentityService): ApolloDriverConfig {
         path: '/graphql',
         // The same token as HTTP, sent in connection_init: { authorization: "Bearer <token>" }.
         onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
-          const extra = ctx.extra as WsExtra & { socket: { close(code: number, reason: string): void } };
+          const extra = ctx.extra as WsExtra;
           const params = ctx.connectionParams ?? {};
           const token = bearerToken(params.authorization ?? params.Authorization ?? params.token);
           const user = token ? await identity.authenticate(token) : undefined;
@@ -33,7 +38,21 @@ export function graphqlOptions(identity: IdentityService): ApolloDriverConfig {
             return false;
           }
           extra.user = user;
+          // A deactivation, role or password change closes the socket at once, on any instance.
+          extra.unwatch = sessions.watch(user.id, user.tokenVersion, () => extra.socket.close(WS_UNAUTHORIZED, SESSION_ENDED));
           return true;
+        },
+        onClose: (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
+          (ctx.extra as WsExtra).unwatch?.();
+        },
+        // The backstop for a revocation event that never arrived: the user is re-checked (one
+        // primary-key read) before each event goes out. Closing first makes graphql-ws drop the
+        // event, since it sends only on an open socket.
+        onNext: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
+          const extra = ctx.extra as WsExtra;
+          if (extra.user && !(await identity.authenticateUser(extra.user.id, extra.user.tokenVersion))) {
+            extra.socket.close(WS_UNAUTHORIZED, SESSION_ENDED);
+          }
         },
       },
     },

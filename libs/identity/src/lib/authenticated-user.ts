@@ -9,4 +9,6 @@ export interface AuthenticatedUser {
   officeCode: string;
   roles: Role[];
   leaderId: string | null;
+  /** The token version the session was signed at: a later one means the session has ended. */
+  tokenVersion: number;
 }

@@ -7,6 +7,7 @@ import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInp
 import { IdentityErrors } from './identity.errors';
 import { OfficeService } from './office.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionRevocations } from './session-revocations';
 import { TokenService } from './token.service';
 
 /** Wrong passwords in a row before an account is locked, and for how long. */
@@ -21,6 +22,7 @@ export class IdentityService {
     private readonly tokens: TokenService,
     private readonly offices: OfficeService,
     private readonly clock: Clock,
+    private readonly sessions: SessionRevocations,
   ) {}
 
   async login(username: string, password: string) {
@@ -76,6 +78,7 @@ export class IdentityService {
       officeCode: user.office.code,
       roles: user.roles,
       leaderId: user.leaderId,
+      tokenVersion: user.tokenVersion,
     };
   }
 
@@ -157,15 +160,19 @@ export class IdentityService {
       },
     });
     if (count === 0) throw IdentityErrors.concurrentChange();
-    return this.getUser(user.id);
+    const updated = await this.getUser(user.id);
+    if (revoke) await this.sessions.revoked(updated.id, updated.tokenVersion);
+    return updated;
   }
 
   async resetPassword(input: ResetPasswordInput): Promise<User> {
     await this.getUser(input.userId);
-    return this.prisma.user.update({
+    const updated = await this.prisma.user.update({
       where: { id: input.userId },
       data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
     });
+    await this.sessions.revoked(updated.id, updated.tokenVersion);
+    return updated;
   }
 
   /** Changes the caller's password and returns a fresh token: older sessions end. */
@@ -176,6 +183,7 @@ export class IdentityService {
       where: { id: user.id },
       data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 } },
     });
+    await this.sessions.revoked(updated.id, updated.tokenVersion);
     return { ...this.tokens.sign(updated.id, updated.tokenVersion), user: updated };
   }
 

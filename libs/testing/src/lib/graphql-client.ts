@@ -75,6 +75,8 @@ export interface Subscription<T> {
   next(timeoutMs?: number): Promise<T>;
   /** Resolves with nothing if no event arrives within `ms`; rejects if one does. */
   expectSilence(ms: number): Promise<void>;
+  /** Resolves with the close code once the socket closes (by the server, or by `close`). */
+  closed(timeoutMs?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,8 @@ export async function subscribe<T = Record<string, any>>(
   let failure: unknown;
   let ack!: () => void;
   let fail!: (error: unknown) => void;
+  let onClosed!: (code: number) => void;
+  const closed = new Promise<number>((resolve) => (onClosed = resolve));
   const acknowledged = new Promise<void>((resolve, reject) => {
     ack = resolve;
     fail = reject;
@@ -106,7 +110,11 @@ export async function subscribe<T = Record<string, any>>(
     onNonLazyError: (error) => fail(error),
     on: {
       connected: () => ack(),
-      closed: (event) => fail(Object.assign(new Error(`socket closed: ${(event as { code?: number }).code}`), { event })),
+      closed: (event) => {
+        const code = (event as { code?: number }).code ?? 0;
+        onClosed(code);
+        fail(Object.assign(new Error(`socket closed: ${code}`), { event }));
+      },
       error: (error) => fail(error),
     },
   });
@@ -147,6 +155,14 @@ export async function subscribe<T = Record<string, any>>(
     async expectSilence(ms: number) {
       await new Promise((resolve) => setTimeout(resolve, ms));
       if (events.length) throw new Error(`unexpected subscription event: ${JSON.stringify(events[0])}`);
+    },
+    closed(timeoutMs = 10_000) {
+      return Promise.race([
+        closed,
+        new Promise<number>((_, reject) =>
+          setTimeout(() => reject(new Error(`socket still open after ${timeoutMs} ms`)), timeoutMs).unref(),
+        ),
+      ]);
     },
     async close() {
       await client.dispose();
