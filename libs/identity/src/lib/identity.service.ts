@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { isUniqueViolation, Prisma, PrismaService, Role, uniqueViolationFields, User } from '@siban/db';
 import { badInput, byKeys, Connection, decodeCursor, LoaderRegistry, toConnection } from '@siban/graphql-core';
-import { AuthenticatedUser } from './authenticated-user';
+import { AuthenticatedUser, StaffMember } from './authenticated-user';
 import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { IdentityErrors } from './identity.errors';
 import { OfficeService } from './office.service';
@@ -110,6 +110,16 @@ export class IdentityService {
       this.prisma.user.count({ where }),
     ]);
     return toConnection(rows, args.first, totalCount, (u) => u.username);
+  }
+
+  /** Every active member of staff (the audience of announcements to everyone). */
+  async activeStaff(): Promise<StaffMember[]> {
+    const users = await this.prisma.user.findMany({
+      where: { active: true },
+      select: { id: true, roles: true, leaderId: true, office: { select: { code: true } } },
+      orderBy: { username: 'asc' },
+    });
+    return users.map((u) => ({ id: u.id, roles: u.roles, officeCode: u.office.code, leaderId: u.leaderId }));
   }
 
   async createUser(input: CreateUserInput): Promise<User> {

@@ -16,7 +16,8 @@ import {
   ScheduleRevisionModel,
 } from './dto/schedule.models';
 import { ScheduleDayView, ViewedEvent } from './schedule-view';
-import { officeChannel, ScheduleService, viewerOf } from './schedule.service';
+import { officeChannel, publishedFor, SchedulePublishedEvent } from './revision-announcement';
+import { ScheduleService, viewerOf } from './schedule.service';
 import { checkWeek } from './weekly-plan.service';
 
 function eventModel(event: ViewedEvent): ScheduleEventModel {
@@ -134,7 +135,11 @@ export class ScheduleResolver {
     return revisionModel(view);
   }
 
-  @Subscription(() => SchedulePublishedModel, { description: 'Each revision published, as it happens (to every office).' })
+  @Subscription(() => SchedulePublishedModel, {
+    description: 'Each revision published, as it happens (to every office), with the changes you may see counted.',
+    resolve: (event: SchedulePublishedEvent, _args: unknown, ctx: RequestContext<AuthenticatedUser>) =>
+      publishedFor(event, viewerOf(ctx.user as AuthenticatedUser)),
+  })
   schedulePublished(@CurrentUser() user: AuthenticatedUser) {
     return this.bus.subscribe(officeChannel(user.officeCode));
   }
