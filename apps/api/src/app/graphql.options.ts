@@ -46,12 +46,15 @@ export function graphqlOptions(identity: IdentityService, sessions: SessionRevoc
           (ctx.extra as WsExtra).unwatch?.();
         },
         // The backstop for a revocation event that never arrived: the user is re-checked (one
-        // primary-key read) before each event goes out. Closing first makes graphql-ws drop the
-        // event, since it sends only on an open socket.
+        // primary-key read) before each event goes out. A move to another office or leader
+        // account ends the socket too, since its channels and what it may see were chosen for the
+        // old one. Closing first makes graphql-ws drop the event: it sends only on an open socket.
         onNext: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
-          const extra = ctx.extra as WsExtra;
-          if (extra.user && !(await identity.authenticateUser(extra.user.id, extra.user.tokenVersion))) {
-            extra.socket.close(WS_UNAUTHORIZED, SESSION_ENDED);
+          const { user, socket } = ctx.extra as WsExtra;
+          if (!user) return;
+          const current = await identity.authenticateUser(user.id, user.tokenVersion);
+          if (!current || current.officeCode !== user.officeCode || current.leaderId !== user.leaderId) {
+            socket.close(WS_UNAUTHORIZED, SESSION_ENDED);
           }
         },
       },

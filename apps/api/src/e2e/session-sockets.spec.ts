@@ -103,4 +103,18 @@ describe.each(databaseKinds())('sockets of ended sessions on %s', (kind) => {
       await colleague.close();
     }
   });
+
+  it('closes the socket of a user moved to another office at their next event, whose channels were chosen for the old one', async () => {
+    const user = await newUser('socket.moved');
+    const socket = await subscribe(t.url, user.token, NOTIFICATION_ADDED);
+    try {
+      await gqlOk(t.url, admin, UPDATE_USER, { input: { id: user.id, officeCode: 'GOVERNMENT' } });
+      await gqlOk(t.url, await t.tokenFor('cppcc.director'), SEND, {
+        input: { title: '两办通知', body: '调动', officeCodes: ['CPPCC', 'GOVERNMENT'] },
+      });
+      expect(await socket.closed()).toBe(SESSION_ENDED);
+    } finally {
+      await socket.close();
+    }
+  });
 });
