@@ -1,6 +1,9 @@
 import type { StaffMember } from '@siban/identity';
 import { officeChannel, publishedFor, revisionAnnouncement, SchedulePublishedEvent } from './revision-announcement';
-import { entry, LEADERS_BY_ID } from './utils/test-fixtures';
+import { changeSummary } from '@siban/notifications';
+import type { PlanEntryData } from './domain/types';
+import { viewDiff } from './schedule-view';
+import { entry, LEADERS, LEADERS_BY_ID } from './utils/test-fixtures';
 
 const OFFICES = ['PARTY', 'GOVERNMENT', 'CONGRESS', 'CPPCC', 'RECEPTION'];
 const STAFF: StaffMember[] = [
@@ -59,6 +62,30 @@ describe('revisionAnnouncement', () => {
     expect(bodyOf(moved, 'reception.staff')).toBe('新增 0，删除 0，变更 1。调整安排');
     const added = announce([open], [open, talk]);
     expect(bodyOf(added, 'reception.staff')).toBe('新增 1，删除 0，变更 0。调整安排');
+  });
+
+  it('counts for every reader what viewing the whole revisions would', () => {
+    const before = LEADERS.flatMap((l) => [
+      entry({ id: `${l.id}-open`, leaderId: l.id }),
+      entry({ id: `${l.id}-talk`, leaderId: l.id, confidentiality: 'RESTRICTED', attendeeLeaderIds: ['li'] }),
+    ]);
+    // Some removed, some retitled, some moved, some opened up or restricted, one added.
+    const changes = [
+      (e: PlanEntryData) => ({ ...e, title: `${e.title}（调整）` }),
+      (e: PlanEntryData) => ({ ...e, slot: 'EVENING' as const }),
+      (e: PlanEntryData) => ({ ...e, confidentiality: e.confidentiality === 'OPEN' ? ('RESTRICTED' as const) : ('OPEN' as const) }),
+      (e: PlanEntryData) => e,
+    ];
+    const after = [
+      ...before.filter((_, i) => i % 5 !== 0).map((e, i) => changes[i % changes.length](e)),
+      entry({ id: 'new-talk', leaderId: 'zhang', confidentiality: 'RESTRICTED' }),
+    ];
+    const announcement = revisionAnnouncement(REVISION, before, after, LEADERS_BY_ID, OFFICES, STAFF);
+    for (const member of STAFF) {
+      const diff = viewDiff(before, after, member, LEADERS_BY_ID);
+      const expected = changeSummary({ added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length });
+      expect({ reader: member.id, body: bodyOf(announcement, member.id) }).toEqual({ reader: member.id, body: `${expected}调整安排` });
+    }
   });
 
   it('sends each office one event counted as the office sees it, and each subscriber their own counts', () => {

@@ -2,6 +2,7 @@ import type { StaffMember } from '@siban/identity';
 import { type Announcement, type ChangeCounts, changeSummary } from '@siban/notifications';
 import type { LeaderInfo, PlanEntryData } from './domain/types';
 import { viewDiff } from './schedule-view';
+import { diffEntries } from './utils/diff-revisions';
 import { type Viewer, viewerKey } from './utils/visibility';
 
 export const officeChannel = (officeCode: string) => `office:${officeCode}`;
@@ -39,13 +40,23 @@ export function revisionAnnouncement(
   officeCodes: string[],
   staff: StaffMember[],
 ): Announcement {
+  // Every reader sees every entry, if only as a busy block: what was added or removed is the same
+  // for all, and so is a change to an entry open on both sides. Only the changes that involve a
+  // restricted side are viewed for each kind of reader, so a first revision (all added) or an
+  // open-only change costs nothing per reader.
+  const all = diffEntries(before, after);
+  const hideable = new Set(
+    all.changed.filter((c) => c.before.confidentiality !== 'OPEN' || c.after.confidentiality !== 'OPEN').map((c) => c.entryId),
+  );
+  const openChanges = all.changed.length - hideable.size;
+  const [hideableBefore, hideableAfter] = [before.filter((e) => hideable.has(e.id)), after.filter((e) => hideable.has(e.id))];
   const counted = new Map<string, ChangeCounts>();
   const countsFor = (viewer: Viewer): ChangeCounts => {
     const key = viewerKey(viewer);
     let counts = counted.get(key);
     if (!counts) {
-      const diff = viewDiff(before, after, viewer, leadersById);
-      counts = { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
+      const changed = openChanges + viewDiff(hideableBefore, hideableAfter, viewer, leadersById).changed.length;
+      counts = { added: all.added.length, removed: all.removed.length, changed };
       counted.set(key, counts);
     }
     return counts;
