@@ -9,3 +9,4 @@ export * from './lib/identity.service';
 export * from './lib/office-codes';
 export * from './lib/office.service';
 export * from './lib/password-hasher';
+export * from './lib/session-revocations';

@@ -6,7 +6,7 @@ import { CalendarFeedsModule } from '@siban/calendar-feeds';
 import { Clock, ClockModule, SystemClock } from '@siban/clock';
 import { AppConfig, ConfigModule } from '@siban/config';
 import { DatabaseHandle, DatabaseModule } from '@siban/db';
-import { IdentityModule, IdentityService } from '@siban/identity';
+import { IdentityModule, IdentityService, SessionRevocations } from '@siban/identity';
 import { NotificationsModule } from '@siban/notifications';
 import { OrganizationModule } from '@siban/organization';
 import { EventBusModule } from '@siban/pubsub';
@@ -55,8 +55,8 @@ export class AppModule {
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [IdentityService],
-          useFactory: (identity: IdentityService) => graphqlOptions(identity, config.requestLimits),
+          inject: [IdentityService, SessionRevocations],
+          useFactory: (identity: IdentityService, sessions: SessionRevocations) => graphqlOptions(identity, sessions, config.requestLimits),
         }),
         OrganizationModule,
         NotificationsModule,

@@ -121,4 +121,37 @@ describe.each(databaseKinds())('notices and subscriptions on %s', (kind) => {
     expect((await gqlError(t.url, director, cancel, { id: scheduled.sendNotice.id })).extensions?.code).toBe('CONFLICT');
     expect((await gqlError(t.url, director, cancel, { id: '00000000-0000-4000-8000-000000000000' })).extensions?.code).toBe('NOT_FOUND');
   });
+
+  it("scopes notices to the sender's office: a director lists and cancels only their own office's, an admin every office's", async () => {
+    const gov = await t.tokenFor('gov.director');
+    const party = await t.tokenFor('party.director');
+    const admin = await t.tokenFor('admin');
+    const sendAt = new Date(Date.now() + 3600_000).toISOString();
+    const scheduled = async (token: string, title: string) =>
+      (await gqlOk(t.url, token, SEND, { input: { title, body: '范围', officeCodes: ['PARTY', 'GOVERNMENT'], sendAt } })).sendNotice.id;
+    const govNotice = await scheduled(gov, '区政府办定时通知');
+    const partyNotice = await scheduled(party, '区委办定时通知');
+    const LIST = '{ notices(first: 100) { nodes { id title senderId } totalCount } }';
+    const listed = async (token: string) => (await gqlOk(t.url, token, LIST)).notices;
+
+    const byGov = await listed(gov);
+    expect(byGov.nodes.map((n: any) => n.id)).toContain(govNotice);
+    expect(byGov.nodes.map((n: any) => n.id)).not.toContain(partyNotice);
+    expect(byGov.totalCount).toBe(byGov.nodes.length);
+    const govIds = (await t.prisma.user.findMany({ where: { office: { code: 'GOVERNMENT' } }, select: { id: true } })).map((u) => u.id);
+    expect(byGov.nodes.every((n: any) => govIds.includes(n.senderId))).toBe(true);
+    const byParty = await listed(party);
+    expect(byParty.nodes.map((n: any) => n.id)).toContain(partyNotice);
+    expect(byParty.nodes.map((n: any) => n.id)).not.toContain(govNotice);
+    const byAdmin = await listed(admin);
+    expect(byAdmin.nodes.map((n: any) => n.id)).toEqual(expect.arrayContaining([govNotice, partyNotice]));
+    expect(byAdmin.totalCount).toBe(await t.prisma.notice.count());
+
+    // Another office's notice does not exist for this director: NOT_FOUND, and nothing changes.
+    const cancel = 'mutation ($id: ID!) { cancelNotice(id: $id) { status } }';
+    expect((await gqlError(t.url, party, cancel, { id: govNotice })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect((await t.prisma.notice.findUniqueOrThrow({ where: { id: govNotice } })).status).toBe('SCHEDULED');
+    expect((await gqlOk(t.url, gov, cancel, { id: govNotice })).cancelNotice.status).toBe('CANCELLED');
+    expect((await gqlOk(t.url, admin, cancel, { id: partyNotice })).cancelNotice.status).toBe('CANCELLED');
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { gqlOk, subscribe } from '@siban/testing';
+import { gqlOk, login, subscribe } from '@siban/testing';
 import { startTestApp, TestApp } from '../test/test-app';
 
 // .ci/run sets REDIS_URL only when a Redis server answers: set but unreachable is a failure.
@@ -39,6 +39,25 @@ if (skipReason) console.log(`skipped: Redis two-instance test: ${skipReason}`);
       expect(new Date(event.notificationAdded.createdAt).getTime()).not.toBeNaN();
     } finally {
       await subscription.close();
+    }
+  });
+
+  it("closes a user's socket on one instance when the user is deactivated on the other", async () => {
+    const password = 'Qinghe#2026-redis';
+    const { createUser } = await gqlOk(
+      b.url,
+      await b.tokenFor('admin'),
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      { input: { username: 'redis.socket', displayName: 'redis.socket', password, officeCode: 'CPPCC', roles: ['SECRETARY'] } },
+    );
+    const socket = await subscribe(a, await login(a.url, 'redis.socket', password), 'subscription { notificationAdded { title } }');
+    try {
+      await gqlOk(b.url, await b.tokenFor('admin'), 'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }', {
+        input: { id: createUser.id, active: false },
+      });
+      expect(await socket.closed()).toBe(4401);
+    } finally {
+      await socket.close();
     }
   });
 });

@@ -24,6 +24,6 @@ export async function noticeMarker(t: TestApp, directorToken: string, officeCode
 export async function scheduleMarker(t: TestApp, officeCode: string): Promise<(event: any) => boolean> {
   const week = `marker-${Date.now()}`;
   const summary = { week, number: 0, publishedAt: new Date(), note: '', added: 0, removed: 0, changed: 0 };
-  await t.bus.publish(officeChannel(officeCode), { schedulePublished: summary });
+  await t.bus.publish(officeChannel(officeCode), { schedulePublished: summary, countsByViewer: {} });
   return (event) => event.schedulePublished?.week === week;
 }

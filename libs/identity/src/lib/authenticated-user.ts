@@ -9,4 +9,9 @@ export interface AuthenticatedUser {
   officeCode: string;
   roles: Role[];
   leaderId: string | null;
+  /** The token version the session was signed at: a later one means the session has ended. */
+  tokenVersion: number;
 }
+
+/** A member of staff as access rules see them: who they are, where they work, what they do. */
+export type StaffMember = Pick<AuthenticatedUser, 'id' | 'roles' | 'officeCode' | 'leaderId'>;

@@ -7,6 +7,7 @@ import { IdentityResolver, OfficeResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { OfficeService } from './office.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionRevocations } from './session-revocations';
 import { TokenService } from './token.service';
 
 @Global()
@@ -25,11 +26,12 @@ import { TokenService } from './token.service';
     PasswordHasher,
     TokenService,
     OfficeService,
+    SessionRevocations,
     IdentityService,
     IdentityResolver,
     OfficeResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, OfficeService, PasswordHasher],
+  exports: [IdentityService, OfficeService, PasswordHasher, SessionRevocations],
 })
 export class IdentityModule {}

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { isUniqueViolation, Prisma, PrismaService, Role, uniqueViolationFields, User } from '@siban/db';
 import { badInput, byKeys, Connection, decodeCursor, LoaderRegistry, toConnection } from '@siban/graphql-core';
-import { AuthenticatedUser } from './authenticated-user';
+import { AuthenticatedUser, StaffMember } from './authenticated-user';
 import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { IdentityErrors } from './identity.errors';
 import { OfficeService } from './office.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionRevocations } from './session-revocations';
 import { TokenService } from './token.service';
 
 /** Wrong passwords in a row before an account is locked, and for how long. */
@@ -21,6 +22,7 @@ export class IdentityService {
     private readonly tokens: TokenService,
     private readonly offices: OfficeService,
     private readonly clock: Clock,
+    private readonly sessions: SessionRevocations,
   ) {}
 
   async login(username: string, password: string) {
@@ -76,6 +78,7 @@ export class IdentityService {
       officeCode: user.office.code,
       roles: user.roles,
       leaderId: user.leaderId,
+      tokenVersion: user.tokenVersion,
     };
   }
 
@@ -107,6 +110,16 @@ export class IdentityService {
       this.prisma.user.count({ where }),
     ]);
     return toConnection(rows, args.first, totalCount, (u) => u.username);
+  }
+
+  /** Every active member of staff (the audience of announcements to everyone). */
+  async activeStaff(): Promise<StaffMember[]> {
+    const users = await this.prisma.user.findMany({
+      where: { active: true },
+      select: { id: true, roles: true, leaderId: true, office: { select: { code: true } } },
+      orderBy: { username: 'asc' },
+    });
+    return users.map((u) => ({ id: u.id, roles: u.roles, officeCode: u.office.code, leaderId: u.leaderId }));
   }
 
   async createUser(input: CreateUserInput): Promise<User> {
@@ -157,15 +170,19 @@ export class IdentityService {
       },
     });
     if (count === 0) throw IdentityErrors.concurrentChange();
-    return this.getUser(user.id);
+    const updated = await this.getUser(user.id);
+    if (revoke) await this.sessions.revoked(updated.id, updated.tokenVersion);
+    return updated;
   }
 
   async resetPassword(input: ResetPasswordInput): Promise<User> {
     await this.getUser(input.userId);
-    return this.prisma.user.update({
+    const updated = await this.prisma.user.update({
       where: { id: input.userId },
       data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
     });
+    await this.sessions.revoked(updated.id, updated.tokenVersion);
+    return updated;
   }
 
   /** Changes the caller's password and returns a fresh token: older sessions end. */
@@ -176,6 +193,7 @@ export class IdentityService {
       where: { id: user.id },
       data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 } },
     });
+    await this.sessions.revoked(updated.id, updated.tokenVersion);
     return { ...this.tokens.sign(updated.id, updated.tokenVersion), user: updated };
   }
 

@@ -56,15 +56,17 @@ export class NoticeResolver {
   }
 
   @Roles(Role.DIRECTOR, Role.ADMIN)
-  @Mutation(() => NoticeModel, { description: 'Cancels a scheduled notice that has not gone out.' })
-  cancelNotice(@Args('id', { type: () => ID }, new ParseIdPipe('id')) id: string) {
-    return this.notifications.cancelNotice(id);
+  @Mutation(() => NoticeModel, {
+    description: "Cancels a scheduled notice that has not gone out: a director their own office's, an admin any.",
+  })
+  cancelNotice(@CurrentUser() user: AuthenticatedUser, @Args('id', { type: () => ID }, new ParseIdPipe('id')) id: string) {
+    return this.notifications.cancelNotice(user, id);
   }
 
   @Roles(Role.DIRECTOR, Role.ADMIN)
-  @Query(() => NoticeConnection, { description: 'Notices, newest first.' })
-  notices(@Args() args: PageArgs) {
-    return this.notifications.listNotices(args);
+  @Query(() => NoticeConnection, { description: "Notices, newest first: a director's own office's, or every office's for an admin." })
+  notices(@CurrentUser() user: AuthenticatedUser, @Args() args: PageArgs) {
+    return this.notifications.listNotices(user, args);
   }
 
   @ResolveField(() => Int)

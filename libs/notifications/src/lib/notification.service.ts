@@ -2,14 +2,17 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { Notice, Notification, PrismaService, PrismaTx } from '@siban/db';
 import { Connection, newestFirstAfter, PageArgs, toConnection } from '@siban/graphql-core';
-import { AuthenticatedUser } from '@siban/identity';
-import { EventBus } from '@siban/pubsub';
+import { AuthenticatedUser, IdentityService } from '@siban/identity';
+import { EventBus, reviveDates } from '@siban/pubsub';
 import { JobScheduler } from '@siban/scheduler';
 import { MyNotificationsArgs } from './dto/notification.model';
 import { SendNoticeInput } from './dto/send-notice.input';
 import { NotificationErrors } from './notifications.errors';
+import { noticeRecipients } from './utils/notice-recipients';
+import { NoticeScope, noticeScope } from './utils/notice-scope';
 
 export const NOTICE_DELIVERY_JOB = 'notice.deliver';
+export const ANNOUNCEMENT_JOB = 'notifications.announce';
 export const userChannel = (userId: string) => `user:${userId}`;
 
 export interface NotificationDraft {
@@ -18,6 +21,19 @@ export interface NotificationDraft {
   body: string;
   subjectId?: string;
   noticeId?: string;
+}
+
+/**
+ * What one committed change tells people: notifications (a draft for each group of users) and
+ * events. Queued with `announce` in the change's own transaction, so it goes out if and only if
+ * the change commits, and exactly once.
+ */
+export interface Announcement {
+  /** Names the change (`schedule-published:<revision id>`): one delivery per key, ever. */
+  key: string;
+  notifications: { userIds: string[]; draft: NotificationDraft }[];
+  /** Published after the notifications are stored (each recipient also hears `notificationAdded`). */
+  events: { channel: string; payload: object }[];
 }
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
@@ -31,12 +47,57 @@ export class NotificationService implements OnModuleInit {
     private readonly bus: EventBus,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
+    private readonly identity: IdentityService,
   ) {}
 
   onModuleInit(): void {
     this.scheduler.register<{ noticeId: string }>(NOTICE_DELIVERY_JOB, ({ noticeId }) =>
       this.deliverNotice(noticeId).then(() => undefined),
     );
+    // Job data is stored as JSON: instants in event payloads come back as Dates.
+    this.scheduler.register<Announcement>(ANNOUNCEMENT_JOB, (announcement) =>
+      this.deliverAnnouncement(JSON.parse(JSON.stringify(announcement), reviveDates)).then(() => undefined),
+    );
+  }
+
+  /**
+   * The one way a write tells people: queues the announcement inside the writer's transaction
+   * (a durable job), so a crash after the commit cannot lose it. Once the transaction has
+   * committed, `deliverNow` sends it at once; otherwise the job does.
+   */
+  async announce(tx: PrismaTx, announcement: Announcement): Promise<void> {
+    await this.scheduler.schedule(ANNOUNCEMENT_JOB, announcement, { singletonKey: announcement.key, tx });
+  }
+
+  /** Delivers a committed announcement now; a failure is logged and left to its queued job. */
+  async deliverNow(announcement: Announcement): Promise<void> {
+    try {
+      await this.deliverAnnouncement(announcement);
+    } catch (error) {
+      this.logger.error({ err: error, key: announcement.key }, 'announcement not delivered now: its job will retry');
+    }
+  }
+
+  /**
+   * Delivers an announcement exactly once: the claim row and the notifications commit together,
+   * so a second run (the job after `deliverNow`, a retry, another instance) finds the claim and
+   * does nothing. Returns the number of notifications created.
+   */
+  async deliverAnnouncement(announcement: Announcement): Promise<number> {
+    const created = await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.announcement.createMany({
+        data: [{ key: announcement.key, deliveredAt: this.clock.now() }],
+        skipDuplicates: true,
+      });
+      if (count === 0) return undefined;
+      const rows: Notification[] = [];
+      for (const { userIds, draft } of announcement.notifications) rows.push(...(await this.create(tx, userIds, draft)));
+      return rows;
+    });
+    if (!created) return 0;
+    await this.publish(created);
+    await Promise.all(announcement.events.map((e) => this.bus.publish(e.channel, e.payload)));
+    return created.length;
   }
 
   /**
@@ -55,13 +116,6 @@ export class NotificationService implements OnModuleInit {
     await Promise.all(notifications.map((n) => this.bus.publish(userChannel(n.userId), { notificationAdded: n })));
   }
 
-  /** Creates and publishes notifications on their own (outside any other write). */
-  async notify(userIds: string[], draft: NotificationDraft): Promise<Notification[]> {
-    const rows = await this.prisma.$transaction((tx) => this.create(tx, userIds, draft));
-    await this.publish(rows);
-    return rows;
-  }
-
   async sendNotice(actor: AuthenticatedUser, input: SendNoticeInput): Promise<Notice> {
     const now = this.clock.now();
     if (input.sendAt && input.sendAt.getTime() - now.getTime() > YEAR_MS) throw NotificationErrors.sendAtTooFar();
@@ -71,6 +125,7 @@ export class NotificationService implements OnModuleInit {
       body: input.body,
       officeCodes: input.officeCodes,
       senderId: actor.id,
+      senderOfficeId: actor.officeId,
       sendAt: scheduled && input.sendAt ? input.sendAt : now,
     };
     // The notice row and its delivery job commit together, or neither does; so a notice is never
@@ -85,9 +140,11 @@ export class NotificationService implements OnModuleInit {
     return this.getNotice(notice.id);
   }
 
-  async cancelNotice(id: string): Promise<Notice> {
-    await this.getNotice(id);
-    const { count } = await this.prisma.notice.updateMany({ where: { id, status: 'SCHEDULED' }, data: { status: 'CANCELLED' } });
+  /** Cancels a scheduled notice the actor may see (`noticeScope`); another office's is NOT_FOUND. */
+  async cancelNotice(actor: AuthenticatedUser, id: string): Promise<Notice> {
+    const scope = noticeScope(actor);
+    await this.getNotice(id, scope);
+    const { count } = await this.prisma.notice.updateMany({ where: { id, status: 'SCHEDULED', ...scope }, data: { status: 'CANCELLED' } });
     if (count === 0) throw NotificationErrors.noticeNotScheduled();
     return this.getNotice(id);
   }
@@ -97,6 +154,7 @@ export class NotificationService implements OnModuleInit {
    * (a retry, or a second instance) finds nothing to do. Returns the number of recipients.
    */
   async deliverNotice(noticeId: string): Promise<number> {
+    const staff = await this.identity.activeStaff();
     const delivered = await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.notice.updateMany({
         where: { id: noticeId, status: 'SCHEDULED' },
@@ -104,35 +162,34 @@ export class NotificationService implements OnModuleInit {
       });
       if (count === 0) return [];
       const notice = await tx.notice.findUniqueOrThrow({ where: { id: noticeId } });
-      const recipients = await tx.user.findMany({
-        where: { active: true, office: { code: { in: notice.officeCodes } } },
-        select: { id: true },
+      return this.create(tx, noticeRecipients(staff, notice.officeCodes), {
+        kind: 'NOTICE',
+        title: notice.title,
+        body: notice.body,
+        noticeId: notice.id,
       });
-      return this.create(
-        tx,
-        recipients.map((r) => r.id),
-        { kind: 'NOTICE', title: notice.title, body: notice.body, noticeId: notice.id },
-      );
     });
     await this.publish(delivered);
     if (delivered.length) this.logger.log({ noticeId, recipients: delivered.length }, 'notice delivered');
     return delivered.length;
   }
 
-  async getNotice(id: string): Promise<Notice> {
-    const notice = await this.prisma.notice.findUnique({ where: { id } });
+  async getNotice(id: string, scope: NoticeScope = {}): Promise<Notice> {
+    const notice = await this.prisma.notice.findFirst({ where: { id, ...scope } });
     if (!notice) throw NotificationErrors.noticeNotFound(id);
     return notice;
   }
 
-  async listNotices(args: PageArgs): Promise<Connection<Notice>> {
+  /** The notices the actor may see (`noticeScope`), newest first. */
+  async listNotices(actor: AuthenticatedUser, args: PageArgs): Promise<Connection<Notice>> {
+    const scope = noticeScope(actor);
     const [rows, totalCount] = await Promise.all([
       this.prisma.notice.findMany({
-        where: newestFirstAfter('sendAt', args.after),
+        where: { ...scope, ...newestFirstAfter('sendAt', args.after) },
         orderBy: [{ sendAt: 'desc' }, { id: 'asc' }],
         take: args.first + 1,
       }),
-      this.prisma.notice.count(),
+      this.prisma.notice.count({ where: scope }),
     ]);
     return toConnection(rows, args.first, totalCount, (n) => n.sendAt.toISOString());
   }

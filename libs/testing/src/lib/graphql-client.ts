@@ -80,6 +80,8 @@ export interface Subscription<T> {
    * channels deliver in order, so an event the action caused would arrive before the marker.
    */
   nothingBefore(isMarker: (event: T) => boolean, timeoutMs?: number): Promise<T>;
+  /** Resolves with the close code once the socket closes (by the server, or by `close`). */
+  closed(timeoutMs?: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -125,6 +127,8 @@ async function openSubscription<T>(
   let failure: unknown;
   let ack!: () => void;
   let fail!: (error: unknown) => void;
+  let onClosed!: (code: number) => void;
+  const closed = new Promise<number>((resolve) => (onClosed = resolve));
   const acknowledged = new Promise<void>((resolve, reject) => {
     ack = resolve;
     fail = reject;
@@ -142,7 +146,11 @@ async function openSubscription<T>(
     onNonLazyError: (error) => fail(error),
     on: {
       connected: () => ack(),
-      closed: (event) => fail(Object.assign(new Error(`socket closed: ${(event as { code?: number }).code}`), { event })),
+      closed: (event) => {
+        const code = (event as { code?: number }).code ?? 0;
+        onClosed(code);
+        fail(Object.assign(new Error(`socket closed: ${code}`), { event }));
+      },
       error: (error) => fail(error),
     },
   });
@@ -199,6 +207,14 @@ async function openSubscription<T>(
       const event = await next(timeoutMs);
       if (!isMarker(event)) throw new Error(`unexpected subscription event before the marker: ${JSON.stringify(event)}`);
       return event;
+    },
+    closed(timeoutMs = 10_000) {
+      return Promise.race([
+        closed,
+        new Promise<number>((_, reject) =>
+          setTimeout(() => reject(new Error(`socket still open after ${timeoutMs} ms`)), timeoutMs).unref(),
+        ),
+      ]);
     },
     async close() {
       await client.dispose();

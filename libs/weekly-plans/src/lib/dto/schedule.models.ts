@@ -263,13 +263,13 @@ export class SchedulePublishedModel {
   @Field()
   note!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries added, counting only what you may see (a busy block counts; hidden details do not).' })
   added!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries removed, as you may see them.' })
   removed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries changed, as you may see them: a change to details hidden from you is none.' })
   changed!: number;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@siban/clock';
-import { isUniqueViolation, PrismaService } from '@siban/db';
+import { isUniqueViolation, PrismaService, PrismaTx } from '@siban/db';
 import { NotificationService } from '@siban/notifications';
 import { LeaderService } from '@siban/organization';
 import { JobScheduler } from '@siban/scheduler';
@@ -43,22 +43,25 @@ export class PlanDeadlineService implements OnModuleInit {
   }
 
   async setDeadline(week: string, deadline: Date, userId: string): Promise<Date> {
-    await this.prisma.planWeek.upsert({
-      where: { week },
-      create: { week, deadlineAt: deadline, setById: userId },
-      update: { deadlineAt: deadline, setById: userId },
+    // The deadline and its reminder jobs commit together: a saved deadline always reminds.
+    await this.prisma.$transaction(async (tx) => {
+      await tx.planWeek.upsert({
+        where: { week },
+        create: { week, deadlineAt: deadline, setById: userId },
+        update: { deadlineAt: deadline, setById: userId },
+      });
+      await this.planReminders(week, deadline, tx);
     });
-    await this.planReminders(week);
     return deadline;
   }
 
   /**
-   * Queues the reminders of `week` before its deadline. Reminders whose time has already passed
-   * collapse into one sent now (the one nearest the deadline), so a late-set deadline still
-   * reminds, once.
+   * Queues the reminders of `week` before its deadline (read when not given), inside `tx` when
+   * given. Reminders whose time has already passed collapse into one sent now (the one nearest
+   * the deadline), so a late-set deadline still reminds, once.
    */
-  async planReminders(week: string): Promise<void> {
-    const deadline = await this.deadlineFor(week);
+  async planReminders(week: string, deadlineAt?: Date, tx?: PrismaTx): Promise<void> {
+    const deadline = deadlineAt ?? (await this.deadlineFor(week));
     const now = this.clock.now().getTime();
     if (deadline.getTime() <= now) return;
     const due = REMINDER_OFFSETS_HOURS.map((offsetHours) => ({
@@ -72,6 +75,7 @@ export class PlanDeadlineService implements OnModuleInit {
       await this.scheduler.schedule(PLAN_REMINDER_JOB, data, {
         runAt: runAt.getTime() > now ? runAt : undefined,
         singletonKey: `${week}:${offsetHours}:${data.deadlineAt}`,
+        tx,
       });
     }
   }

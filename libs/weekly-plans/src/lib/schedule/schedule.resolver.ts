@@ -17,7 +17,8 @@ import {
 } from '../dto/schedule.models';
 import { checkWeek } from '../utils/check-week';
 import { ScheduleDayView, ViewedEvent } from './schedule-view';
-import { officeChannel, ScheduleService } from './schedule.service';
+import { officeChannel, publishedFor, SchedulePublishedEvent } from './revision-announcement';
+import { ScheduleService } from './schedule.service';
 import { viewerOf } from './utils/visibility';
 
 function eventModel(event: ViewedEvent): ScheduleEventModel {
@@ -141,7 +142,11 @@ export class ScheduleResolver {
     return revisionModel(view);
   }
 
-  @Subscription(() => SchedulePublishedModel, { description: 'Each revision published, as it happens (to every office).' })
+  @Subscription(() => SchedulePublishedModel, {
+    description: 'Each revision published, as it happens (to every office), with the changes you may see counted.',
+    resolve: (event: SchedulePublishedEvent, _args: unknown, ctx: RequestContext<AuthenticatedUser>) =>
+      publishedFor(event, viewerOf(ctx.user as AuthenticatedUser)),
+  })
   schedulePublished(@CurrentUser() user: AuthenticatedUser) {
     return this.bus.subscribe(officeChannel(user.officeCode));
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { isUniqueViolation, PrismaService, ScheduleRevision } from '@siban/db';
-import { AuthenticatedUser } from '@siban/identity';
-import { NotificationService } from '@siban/notifications';
+import { AuthenticatedUser, IdentityService, OfficeService } from '@siban/identity';
+import { Announcement, NotificationService } from '@siban/notifications';
 import { LeaderService } from '@siban/organization';
-import { EventBus } from '@siban/pubsub';
 import type { Acknowledgement, LeaderInfo, PlanEntryData, RevisionDiff } from '../domain/types';
 import { ConflictAcknowledgementInput } from '../dto/plan-entry.input';
 import { toEntryData, toLeaderInfo } from '../plan-mapping';
@@ -12,16 +11,11 @@ import { PlanDeadlineService } from '../plans/plan-deadline.service';
 import { readRevision, revisionJson } from '../revision-json';
 import { checkWeek } from '../utils/check-week';
 import { WeeklyPlanErrors } from '../weekly-plans.errors';
+import { revisionAnnouncement } from './revision-announcement';
 import { layOutWeek, viewDiff, viewEntries, visibleConflicts } from './schedule-view';
 import { detectConflicts } from './utils/detect-conflicts';
 import { diffEntries } from './utils/diff-revisions';
 import type { Viewer } from './utils/visibility';
-
-export const officeChannel = (officeCode: string) => `office:${officeCode}`;
-
-export interface RevisionPublished {
-  schedulePublished: { week: string; number: number; publishedAt: Date; note: string; added: number; removed: number; changed: number };
-}
 
 /** The coordinators' side: the merged week, its conflicts, and publication by revision. */
 @Injectable()
@@ -31,7 +25,8 @@ export class ScheduleService {
     private readonly leaders: LeaderService,
     private readonly deadlines: PlanDeadlineService,
     private readonly notifications: NotificationService,
-    private readonly bus: EventBus,
+    private readonly identity: IdentityService,
+    private readonly offices: OfficeService,
     private readonly clock: Clock,
   ) {}
 
@@ -98,51 +93,34 @@ export class ScheduleService {
     if (latest && !diff.added.length && !diff.removed.length && !diff.changed.length) throw WeeklyPlanErrors.nothingToPublish();
 
     const acknowledged: Acknowledgement[] = conflicts.map((c) => ({ ...c, note: notes.get(c.key) as string }));
-    let revision: ScheduleRevision;
+    // Read first: on the embedded database a read outside the transaction would wait for it.
+    const [offices, staff] = await Promise.all([this.offices.list(), this.identity.activeStaff()]);
+    const leadersById = new Map(leaders.map((l) => [l.id, l]));
+    let published: { revision: ScheduleRevision; announcement: Announcement };
     try {
-      revision = await this.prisma.scheduleRevision.create({
-        data: {
-          week,
-          number: (latest?.number ?? 0) + 1,
-          publishedAt: this.clock.now(),
-          publishedById: user.id,
-          note: note.trim(),
-          ...revisionJson(entries, diff, acknowledged),
-        },
+      // The revision and the announcement of it commit together: no revision goes unannounced.
+      published = await this.prisma.$transaction(async (tx) => {
+        const revision = await tx.scheduleRevision.create({
+          data: {
+            week,
+            number: (latest?.number ?? 0) + 1,
+            publishedAt: this.clock.now(),
+            publishedById: user.id,
+            note: note.trim(),
+            ...revisionJson(entries, diff, acknowledged),
+          },
+        });
+        const codes = offices.map((o) => o.code);
+        const announcement = revisionAnnouncement(revision, previous, entries, leadersById, codes, staff);
+        await this.notifications.announce(tx, announcement);
+        return { revision, announcement };
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw WeeklyPlanErrors.concurrentPublish();
       throw error;
     }
-    await this.announce(revision, diff);
-    return revision;
-  }
-
-  /** Every office hears of the revision: an event on each office channel and a notification each. */
-  private async announce(revision: ScheduleRevision, diff: RevisionDiff): Promise<void> {
-    const summary: RevisionPublished = {
-      schedulePublished: {
-        week: revision.week,
-        number: revision.number,
-        publishedAt: revision.publishedAt,
-        note: revision.note,
-        added: diff.added.length,
-        removed: diff.removed.length,
-        changed: diff.changed.length,
-      },
-    };
-    const offices = await this.prisma.office.findMany({ select: { code: true } });
-    await Promise.all(offices.map((o) => this.bus.publish(officeChannel(o.code), summary)));
-    const recipients = await this.prisma.user.findMany({ where: { active: true }, select: { id: true } });
-    await this.notifications.notify(
-      recipients.map((r) => r.id),
-      {
-        kind: 'SCHEDULE_PUBLISHED',
-        title: `${revision.week} 周领导工作安排 第${revision.number}版已发布 / Weekly schedule revision ${revision.number} published`,
-        body: `新增 ${diff.added.length}，删除 ${diff.removed.length}，变更 ${diff.changed.length}。${revision.note}`,
-        subjectId: revision.id,
-      },
-    );
+    await this.notifications.deliverNow(published.announcement);
+    return published.revision;
   }
 
   async revisions(week: string): Promise<ScheduleRevision[]> {

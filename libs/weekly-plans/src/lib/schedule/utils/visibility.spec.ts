@@ -1,5 +1,5 @@
-import { canSeeRestricted, redactEntry, type Viewer } from './visibility';
-import { at, entry, LEADERS_BY_ID } from '../../utils/test-fixtures';
+import { canSeeRestricted, redactEntry, type Viewer, viewerKey } from './visibility';
+import { at, entry, LEADERS, LEADERS_BY_ID } from '../../utils/test-fixtures';
 
 // 王建国's plans are handled by the party office (区委办).
 const restricted = entry({
@@ -105,5 +105,38 @@ describe('redactEntry', () => {
     expect(restricted.startAt?.getUTCFullYear()).toBe(2026);
     expect(restricted.title).toBe('听取专项巡察情况汇报');
     expect(restricted.attendeeLeaderIds).toEqual(['sun']);
+  });
+});
+
+describe('viewerKey', () => {
+  const offices = ['PARTY', 'GOVERNMENT', 'CONGRESS', 'CPPCC', 'RECEPTION'];
+  const roleSets = [[], ['SECRETARY'], ['DIRECTOR'], ['LEADER'], ['COORDINATOR'], ['ADMIN'], ['LEADER', 'DIRECTOR'], ['RECEPTION_STAFF']];
+  const leaderIds = [null, ...LEADERS.map((l) => l.id)];
+  const viewers = offices.flatMap((officeCode) =>
+    roleSets.flatMap((roles) => leaderIds.map((leaderId) => viewer({ roles, officeCode, leaderId }))),
+  );
+  const entries = LEADERS.flatMap((owner) =>
+    [[], ...LEADERS.filter((l) => l.id !== owner.id).map((l) => [l.id])].map((attendeeLeaderIds) =>
+      entry({ id: `${owner.id}:${attendeeLeaderIds.join()}`, leaderId: owner.id, attendeeLeaderIds, confidentiality: 'RESTRICTED' }),
+    ),
+  );
+
+  it('gives one key to viewers who see every entry alike, whatever their other roles', () => {
+    const seen = new Map<string, string>();
+    for (const v of viewers) {
+      const sight = entries.map((e) => (canSeeRestricted(v, e, LEADERS_BY_ID) ? '1' : '0')).join('');
+      const key = viewerKey(v);
+      expect({ key, sight }).toEqual({ key, sight: seen.get(key) ?? sight });
+      seen.set(key, sight);
+    }
+    // Coordinators, each office, and each office's leaders apart.
+    expect(seen.size).toBeGreaterThan(offices.length);
+  });
+
+  it('tells apart viewers who see differently', () => {
+    expect(viewerKey(viewer({ roles: ['COORDINATOR'], officeCode: 'CPPCC' }))).toBe(viewerKey(viewer({ roles: ['ADMIN'] })));
+    expect(viewerKey(viewer({ officeCode: 'PARTY' }))).not.toBe(viewerKey(viewer({ officeCode: 'GOVERNMENT' })));
+    expect(viewerKey(viewer({ roles: ['LEADER'], leaderId: 'wang' }))).not.toBe(viewerKey(viewer({ roles: ['LEADER'], leaderId: 'li' })));
+    expect(viewerKey(viewer({ leaderId: 'wang' }))).toBe(viewerKey(viewer({})));
   });
 });

@@ -31,6 +31,17 @@ export function canSeeRestricted(viewer: Viewer, entry: PlanEntryData, leadersBy
 }
 
 /**
+ * Names what a viewer may see: two viewers with the same key see every entry alike. Follows the
+ * branches of `canSeeRestricted` (change them together): coordinators and admins see everything;
+ * otherwise the office, plus for a leader the leader's own events.
+ */
+export function viewerKey(viewer: Viewer): string {
+  if (viewer.roles.includes('COORDINATOR') || viewer.roles.includes('ADMIN')) return '*';
+  if (viewer.roles.includes('LEADER') && viewer.leaderId !== null) return `${viewer.officeCode}:${viewer.leaderId}`;
+  return viewer.officeCode;
+}
+
+/**
  * What others see of an entry they may not read: when which leaders are busy (attendees too, so
  * their columns and feeds show it), nothing about why.
  * The leading office is blanked too, since it alone can reveal which body's business it is.
