@@ -24,7 +24,13 @@ export function embeddedJwtSecret(dataDir: string): string {
   // Written whole under a temporary name, then linked into place: a reader never sees half a
   // secret, and of two first starts racing, the second reads the first one's secret.
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, crypto.randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  try {
+    fs.writeFileSync(temporary, crypto.randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    // Told as a failure to write the secret file itself (a read-only or full disk).
+    throw Object.assign(error as Error, { path: file, syscall: 'write' });
+  }
   try {
     fs.linkSync(temporary, file);
   } catch (error) {

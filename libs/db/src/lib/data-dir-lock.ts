@@ -70,8 +70,14 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     fs.closeSync(fd);
     throw new DataDirLockedError(dir, holder);
   }
-  fs.ftruncateSync(fd, 0);
-  fs.writeSync(fd, String(process.pid), 0);
+  try {
+    fs.ftruncateSync(fd, 0);
+    fs.writeSync(fd, String(process.pid), 0);
+  } catch (error) {
+    fs.closeSync(fd);
+    // A failed write (a full disk) names no file by itself.
+    throw Object.assign(error as Error, { path: lockFilePath(dir) });
+  }
   let released = false;
   return {
     dataDir: dir,
