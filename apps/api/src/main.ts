@@ -22,8 +22,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
-    service.stop().then(
-      () => process.exit(0),
+    // The listener stays open until nothing has arrived for a moment (see HttpDrain).
+    service.stop({ graceMs: config.shutdownGraceMs, quietMs: 300 }).then(
+      (result) => {
+        if (result.unanswered === 0) process.exit(0);
+        logger.error(`${result.unanswered} requests were still unanswered after ${result.ms} ms`);
+        process.exit(1);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'error during shutdown');
         process.exit(1);

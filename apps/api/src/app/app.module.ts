@@ -14,6 +14,7 @@ import { SchedulerModule } from '@siban/scheduler';
 import { LoggerModule } from 'nestjs-pino';
 import { graphqlOptions } from './graphql.options';
 import { HealthController } from './health.controller';
+import { ShutdownState } from './http-drain';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -62,6 +63,7 @@ export class AppModule {
         WeeklyPlansModule,
       ],
       controllers: [HealthController],
+      providers: [ShutdownState],
     };
   }
 }

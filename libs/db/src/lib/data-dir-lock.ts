@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the addon ships no types; this declares them for every build that compiles this file
 /// <reference path="./fs-native-extensions.d.ts" />
 import fs from 'node:fs';
 import path from 'node:path';

@@ -115,7 +115,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   // Creating the same queue from several instances at once can deadlock on PostgreSQL
-  // (shared/notes/pgboss-pglite.md); once it exists the call is a no-op, so retrying is safe.
+  // (docs/pg-boss-on-pglite.md); once it exists the call is a no-op, so retrying is safe.
   private async createQueue(name: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
