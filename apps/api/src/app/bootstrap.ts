@@ -12,6 +12,7 @@ import { seedDistrict } from '@siban/organization';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { graphiqlMiddleware } from './graphiql';
 import { DrainResult, HttpDrain, ShutdownState } from './http-drain';
 
 export const SCHEMA_FILE = path.join('apps', 'api', 'schema.graphql');
@@ -32,6 +33,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Before app.init() registers Apollo on the same path, so a browser's GET gets the IDE.
+  if (options.config.graphiql) app.use(graphiqlMiddleware('/graphql'));
   await app.init();
   return app;
 }

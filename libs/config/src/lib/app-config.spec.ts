@@ -117,6 +117,15 @@ describe('loadAppConfig', () => {
     expect(message).toMatch(/LOG_LEVEL/);
   });
 
+  it('serves GraphiQL by default on the embedded database only, and as GRAPHIQL says otherwise', () => {
+    const postgres = { DATABASE_URL: 'postgresql://u@localhost/db', JWT_SECRET: 's'.repeat(40) };
+    expect(loadAppConfig({ DATA_DIR: path.join(dir, 'pglite') }).graphiql).toBe(true);
+    expect(loadAppConfig(postgres).graphiql).toBe(false);
+    expect(loadAppConfig({ ...postgres, GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadAppConfig({ DATA_DIR: path.join(dir, 'pglite'), GRAPHIQL: 'false' }).graphiql).toBe(false);
+    expect(() => loadAppConfig({ ...postgres, GRAPHIQL: 'yes' })).toThrow(/GRAPHIQL/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ DATABASE_URL: '', REDIS_URL: '', DATA_DIR: path.join(dir, 'x') }).database.kind).toBe('pglite');
   });
