@@ -16,7 +16,10 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 
 export interface ScheduleOptions {
   runAt?: Date;
-  /** pg-boss keeps at most one queued job per key and queue: scheduling twice is harmless. */
+  /**
+   * Meant as "at most one queued job per key and queue", but pg-boss 10 ignores it on our
+   * 'standard' queues (job-scheduler.spec.ts shows it): handlers must stay idempotent.
+   */
   singletonKey?: string;
   /** Enqueue inside this Prisma transaction, so the job exists if and only if it commits. */
   tx?: PrismaTx;
