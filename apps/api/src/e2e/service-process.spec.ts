@@ -187,4 +187,15 @@ describe('the service process on the embedded database', () => {
     expect(await bad.exited).toBe(1);
     expect(bad.output().trim()).toBe('siban: Invalid configuration: PORT Too big: expected number to be <=65535');
   }, 60_000);
+
+  it('stops with one clear line when the data folder cannot be written', async () => {
+    // A file where the folder should be fails even for root, unlike chmod.
+    const blocker = path.join(root, 'not-a-folder');
+    fs.writeFileSync(blocker, '');
+    const blocked = startProcess(path.join(blocker, 'pglite'), freePort());
+    expect(await blocked.exited).toBe(1);
+    expect(blocked.output().trim()).toBe(
+      `siban: cannot open ${path.join(blocker, 'pglite', 'jwt-secret')}: a file is in the way where a folder is expected (ENOTDIR)`,
+    );
+  }, 60_000);
 });
