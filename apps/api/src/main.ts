@@ -1,14 +1,9 @@
 import './module-aliases';
 import 'reflect-metadata';
-import { ConfigError, loadAppConfig } from '@siban/config';
-import { DataDirLockedError } from '@siban/db';
+import { loadAppConfig } from '@siban/config';
 import { Logger } from 'nestjs-pino';
 import { startService } from './app/bootstrap';
-
-/** Errors whose message already says what to do: printed as one line, without a stack. */
-function isPlainStartError(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof DataDirLockedError;
-}
+import { startFailureLine } from './app/start-failure';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -27,8 +22,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
-    service.stop().then(
-      () => process.exit(0),
+    // The listener stays open until nothing has arrived for a moment (see HttpDrain).
+    service.stop({ graceMs: config.shutdownGraceMs, quietMs: 300 }).then(
+      (result) => {
+        if (result.unanswered === 0) process.exit(0);
+        logger.error(`${result.unanswered} requests were still unanswered after ${result.ms} ms`);
+        process.exit(1);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'error during shutdown');
         process.exit(1);
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (isPlainStartError(error)) console.error(`siban: ${error.message}`);
-  else console.error('siban: failed to start:', error);
+  console.error(startFailureLine(error));
+  // The stack helps a developer, not an operator: shown only when asked for.
+  if (['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '')) console.error(error);
   process.exit(1);
 });

@@ -15,6 +15,7 @@ import { SchedulerModule } from '@siban/scheduler';
 import { LoggerModule } from 'nestjs-pino';
 import { graphqlOptions } from './graphql.options';
 import { HealthController } from './health.controller';
+import { ShutdownState } from './http-drain';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -64,6 +65,7 @@ export class AppModule {
         CalendarFeedsModule,
       ],
       controllers: [HealthController],
+      providers: [ShutdownState],
     };
   }
 }

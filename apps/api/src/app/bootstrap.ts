@@ -12,6 +12,8 @@ import { seedDistrict } from '@siban/organization';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { graphiqlMiddleware } from './graphiql';
+import { DrainResult, HttpDrain, ShutdownState } from './http-drain';
 
 export const SCHEMA_FILE = path.join('apps', 'api', 'schema.graphql');
 
@@ -33,14 +35,28 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Before app.init() registers Apollo on the same path, so a browser's GET gets the IDE.
+  if (options.config.graphiql) app.use(graphiqlMiddleware('/graphql'));
   await app.init();
   return app;
+}
+
+export interface StopOptions {
+  /** Time for the whole stop; HTTP gets most of it, closing jobs and the database the rest. */
+  graceMs?: number;
+  /** How long nothing must arrive before the listener closes (see HttpDrain). */
+  quietMs?: number;
 }
 
 export interface RunningService {
   app: INestApplication;
   url: string;
-  stop(): Promise<void>;
+  /**
+   * Stops as a load balancer expects: readiness turns 503 at once, every connection already
+   * made (the kernel's backlog included) is served, the listener closes, graphql-ws sockets get
+   * a going-away close (1001), then the jobs, the event bus and the database close.
+   */
+  stop(options?: StopOptions): Promise<DrainResult>;
 }
 
 /**
@@ -72,12 +88,22 @@ export async function startService(
     throw error;
   }
   const server = app.getHttpServer();
+  const drain = new HttpDrain(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const running = app;
   return {
     app: running,
     url: `http://127.0.0.1:${port}`,
-    stop: () => running.close(),
+    async stop({ graceMs = config.shutdownGraceMs, quietMs = 0 } = {}) {
+      running.get(ShutdownState).draining = true;
+      // What is left of the grace after HTTP closes the jobs and the database (measured: well
+      // under a second on PGlite).
+      const result = await drain.drain(Date.now() + graceMs - Math.min(2000, graceMs * 0.2), quietMs);
+      // Nest closes the GraphQL module (graphql-ws sends 1001 "Going away"), stops pg-boss after
+      // its running jobs, the event bus, then Prisma and the database with its folder lock.
+      await running.close();
+      return result;
+    },
   };
 }

@@ -3,12 +3,14 @@ import { PrismaService } from '@siban/db';
 import { Public } from '@siban/identity';
 import { EventBus } from '@siban/pubsub';
 import type { Response } from 'express';
+import { ShutdownState } from './http-drain';
 
 @Controller()
 export class HealthController {
   constructor(
     private readonly prisma: PrismaService,
     private readonly bus: EventBus,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** The process is up. */
@@ -19,11 +21,18 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database (and Redis, when configured) answer; load balancers stop sending traffic when not. */
+  /**
+   * The database accepts a write (and Redis, when configured, answers), and the service is not
+   * shutting down; load balancers stop sending traffic when not.
+   */
   @Public()
   @Get('readyz')
   async ready(@Res({ passthrough: true }) res: Response) {
-    const [database, events] = await Promise.all([this.prisma.isReachable(), this.bus.healthy()]);
+    if (this.shutdown.draining) {
+      res.status(503);
+      return { status: 'stopping' };
+    }
+    const [database, events] = await Promise.all([this.prisma.acceptsWrites(), this.bus.healthy()]);
     const ready = database && events;
     res.status(ready ? 200 : 503);
     return { status: ready ? 'ready' : 'unavailable', database: database ? 'up' : 'down', events: events ? 'up' : 'down' };

@@ -50,6 +50,7 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     seedDemo: true,
     districtName: '清河区',
     requestLimits: DEFAULT_REQUEST_LIMITS,
+    graphiql: target.kind === 'pglite',
   };
 }
 

@@ -1,7 +1,9 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from './config-error';
+import { embeddedJwtSecret } from './jwt-secret-file';
+
+export { ConfigError } from './config-error';
 
 export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -61,6 +63,7 @@ const envSchema = z.object({
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(DEFAULT_REQUEST_LIMITS.maxBodyBytes),
+  GRAPHIQL: z.enum(['true', 'false']).optional(),
 });
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -83,13 +86,8 @@ export interface AppConfig {
   /** Base of links handed out (calendar feeds); the request's host when unset. */
   publicUrl?: string;
   requestLimits: RequestLimits;
-}
-
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
+  /** Serve the GraphiQL IDE to browsers at /graphql (default: on for the embedded database). */
+  graphiql: boolean;
 }
 
 /**
@@ -107,9 +105,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL }
     : { kind: 'pglite', dataDir: path.resolve(e.DATA_DIR) };
-  // Instances on PostgreSQL must share one secret; the embedded database keeps its own.
-  if (!e.JWT_SECRET && database.kind === 'postgres') {
-    throw new ConfigError('Invalid configuration: JWT_SECRET is required (32+ characters) when DATABASE_URL is set');
+  // Instances on PostgreSQL must share one secret; the embedded database keeps its own, so the
+  // default start needs no configuration at all and tokens survive a restart.
+  let jwtSecret = e.JWT_SECRET;
+  if (!jwtSecret) {
+    if (database.kind === 'postgres') {
+      throw new ConfigError('Invalid configuration: JWT_SECRET is required (32+ characters) when DATABASE_URL is set');
+    }
+    jwtSecret = embeddedJwtSecret(database.dataDir);
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -117,7 +120,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     database,
     redisUrl: e.REDIS_URL,
-    jwtSecret: e.JWT_SECRET ?? embeddedJwtSecret(database),
+    jwtSecret,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
     schedulerPollSeconds: e.SCHEDULER_POLL_SECONDS,
@@ -131,22 +134,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
     },
+    graphiql: e.GRAPHIQL ? e.GRAPHIQL === 'true' : database.kind === 'pglite',
   };
-}
-
-// The embedded default must start with no configuration at all, and tokens must survive a
-// restart: the secret is made once and kept beside the data folder, readable by its owner only.
-function embeddedJwtSecret(database: DatabaseConfig): string {
-  if (database.kind !== 'pglite') throw new ConfigError('Invalid configuration: JWT_SECRET is required');
-  const file = path.join(path.dirname(database.dataDir), 'jwt-secret');
-  try {
-    const existing = fs.readFileSync(file, 'utf8').trim();
-    if (existing.length >= 32) return existing;
-  } catch {
-    // Not made yet.
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = crypto.randomBytes(48).toString('base64url');
-  fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }

@@ -3,7 +3,7 @@ import pg from 'pg';
 // Prisma's WASM schema engine reads catalog columns whose type OIDs @prisma/adapter-pg does not
 // map ("char", name, oid, regproc, ...) and stops with "Column type 'name' could not be
 // deserialized". Reporting them as text lets Migrate run on PostgreSQL
-// (shared/notes/prisma-offline.md). Used by the Migrate adapter only, never by the app.
+// (docs/prisma-binary-free.md). Used by the Migrate adapter only, never by the app.
 const TEXT_OID = 25;
 const CATALOG_OIDS = new Set([18, 19, 24, 26, 28, 29, 194, 2202, 2205, 2206, 3734, 3769, 4089, 4096]);
 

@@ -101,7 +101,7 @@ function translatingErrors<T extends object>(target: T): T {
 
 // pglite-prisma-adapter 0.6.1 (the line for Prisma 6) declares its own copy of
 // @prisma/driver-adapter-utils 6.10: the same shapes as 6.19's at run time (measured in
-// shared/notes/prisma-offline.md), different types to the compiler.
+// docs/prisma-binary-free.md), different types to the compiler.
 export function pgliteAdapter(pglite: PGlite): PrismaAdapter {
   return translatingErrors(new PrismaPGlite(pglite) as unknown as PrismaAdapter);
 }

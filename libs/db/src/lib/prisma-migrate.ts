@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_DATA_DIR } from './migration-adapter';
 
 const DONE_LINES = /All migrations have been successfully applied|No pending migrations to apply/;
 
@@ -8,9 +11,58 @@ export interface MigrateResult {
 }
 
 export class MigrateError extends Error {
-  constructor(readonly output: string) {
-    super(`Prisma Migrate failed: ${output.trim().split('\n').slice(-3).join(' | ')}`);
+  constructor(
+    readonly output: string,
+    message: string,
+  ) {
+    super(message);
     this.name = 'MigrateError';
+  }
+}
+
+// Lines the CLI prints on every run, failed or not: they never explain a failure.
+const CHATTER =
+  /^(Loaded Prisma config|Prisma config detected|Prisma schema loaded|Datasource|\d+ migrations? found|Environment variables loaded)/;
+
+/** Below this much free space a failed Migrate on the embedded folder is told as a full disk. */
+export const FULL_DISK_BYTES = 64 * 1024 * 1024;
+
+/**
+ * One line for a failed `migrate deploy`. The WASM engine reports a write that failed for lack
+ * of space as "Error: undefined", so on the embedded folder the free space decides what to say.
+ */
+export function migrateFailureMessage(output: string, where: string, freeBytes?: number): string {
+  const lines = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !CHATTER.test(line));
+  const reason = lines.join(' | ').replace(/^Error: undefined$/, '');
+  if (freeBytes !== undefined && freeBytes < FULL_DISK_BYTES) {
+    return `Prisma Migrate could not write the embedded database in ${where}: the disk is full (${(freeBytes / 1024 / 1024).toFixed(1)} MB free)`;
+  }
+  return `Prisma Migrate failed on ${where}: ${reason || 'it gave no reason (run npm run db:migrate to see its output)'}`;
+}
+
+function freeBytes(dir: string): number | undefined {
+  try {
+    const stats = fs.statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where Migrate ran, without credentials: the data folder, or the server's host and database. */
+function migrateTarget(env: NodeJS.ProcessEnv, cwd: string): { where: string; dataDir?: string } {
+  if (!env.DATABASE_URL) {
+    const dataDir = path.resolve(cwd, env.DATA_DIR || DEFAULT_DATA_DIR);
+    return { where: dataDir, dataDir };
+  }
+  try {
+    const url = new URL(env.DATABASE_URL);
+    return { where: `PostgreSQL ${url.host}${url.pathname}` };
+  } catch {
+    return { where: 'PostgreSQL' };
   }
 }
 
@@ -43,7 +95,10 @@ export function runMigrateDeploy(env: NodeJS.ProcessEnv, cwd = process.cwd()): P
     child.on('error', reject);
     child.on('close', (code) => {
       if (done || code === 0) resolve({ output, ms: Date.now() - started });
-      else reject(new MigrateError(output));
+      else {
+        const { where, dataDir } = migrateTarget(env, cwd);
+        reject(new MigrateError(output, migrateFailureMessage(output, where, dataDir ? freeBytes(dataDir) : undefined)));
+      }
     });
   });
 }

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { PrismaClient } from '../generated/prisma/client';
 import type { DatabaseHandle } from './database-handle';
+import { FULL_DISK_BYTES } from './prisma-migrate';
 
 export const DATABASE_HANDLE = Symbol('DATABASE_HANDLE');
 
@@ -23,10 +25,23 @@ export class PrismaService extends PrismaClient implements OnModuleInit, OnAppli
     await this.handle.close();
   }
 
-  async isReachable(): Promise<boolean> {
+  /**
+   * Whether writes would succeed, cheaply. Answering is not enough: on a full disk PGlite still
+   * answered SELECT, txid_current() and a one-row UPDATE while every INSERT failed ("could not
+   * extend file"), and its next CHECKPOINT ended the process. So the embedded database also
+   * needs free space on its folder's disk; assigning a transaction id is refused by a server that
+   * takes no writes (a standby after a failover, a read-only database).
+   */
+  async acceptsWrites(): Promise<boolean> {
     try {
-      await this.$queryRaw`SELECT 1`;
-      return true;
+      await this.$queryRaw`SELECT txid_current()`;
+    } catch {
+      return false;
+    }
+    if (this.handle.target.kind !== 'pglite') return true;
+    try {
+      const disk = fs.statfsSync(this.handle.target.dataDir);
+      return disk.bavail * disk.bsize >= FULL_DISK_BYTES;
     } catch {
       return false;
     }

@@ -16,7 +16,10 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 
 export interface ScheduleOptions {
   runAt?: Date;
-  /** pg-boss keeps at most one queued job per key and queue: scheduling twice is harmless. */
+  /**
+   * Meant as "at most one queued job per key and queue", but pg-boss 10 ignores it on our
+   * 'standard' queues (job-scheduler.spec.ts shows it): handlers must stay idempotent.
+   */
   singletonKey?: string;
   /** Enqueue inside this Prisma transaction, so the job exists if and only if it commits. */
   tx?: PrismaTx;
@@ -130,7 +133,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   // Creating the same queue from several instances at once can deadlock on PostgreSQL
-  // (shared/notes/pgboss-pglite.md); once it exists the call is a no-op, so retrying is safe.
+  // (docs/pg-boss-on-pglite.md); once it exists the call is a no-op, so retrying is safe.
   private async createQueue(name: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {

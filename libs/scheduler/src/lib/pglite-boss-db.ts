@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type PgBoss from 'pg-boss';
 
 /**
- * pg-boss's custom `db` executor for PGlite (shared/notes/pgboss-pglite.md): statements with
+ * pg-boss's custom `db` executor for PGlite (docs/pg-boss-on-pglite.md): statements with
  * parameters go through `query` (one statement), plain text through `exec` (pg-boss sends
  * several statements at once when it installs its schema). A failed multi-statement `exec`
  * leaves PGlite's one session inside an aborted transaction; ROLLBACK gives it back.
