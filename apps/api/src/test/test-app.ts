@@ -26,6 +26,8 @@ export interface TestAppOptions {
   /** Start on this database (a restart, or a second instance) instead of a new one. */
   database?: TestDatabase;
   runJobWorkers?: boolean;
+  /** Settings that differ from `testConfig` (sign-in limits, a trusted proxy). */
+  config?: Partial<AppConfig>;
 }
 
 export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig {
@@ -42,18 +44,25 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     shutdownGraceMs: 5000,
     seedDemo: true,
     districtName: '清河区',
+    trustProxy: false,
+    // Suites sign in often from one address (and some stop the clock): the address's rate is
+    // lifted here; login-lockout.spec.ts tests the real limits.
+    login: { ratePerMinute: 10_000, freeAttempts: 5, accountLockThreshold: 50, accountLockMinutes: 60 },
   };
 }
 
 /** The whole service on a real database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase(kind));
-  const service = await startService(testConfig(database.target, options.redisUrl), {
-    migrate: false,
-    clock: options.clock,
-    redisPrefix: options.redisPrefix,
-    runJobWorkers: options.runJobWorkers,
-  });
+  const service = await startService(
+    { ...testConfig(database.target, options.redisUrl), ...options.config },
+    {
+      migrate: false,
+      clock: options.clock,
+      redisPrefix: options.redisPrefix,
+      runJobWorkers: options.runJobWorkers,
+    },
+  );
   const tokens = new Map<string, string>();
   let stopped = false;
   const stop = async () => {
