@@ -60,7 +60,7 @@ export class IdentityService {
     const account = await this.throttle.reserve(accountKey, accountRule(limits), now);
     if (!account.allowed) {
       // Not a guess that was checked: the person at this desk is not slowed down by a lock.
-      await this.throttle.refund(pairKey, pair, now);
+      await this.throttle.refund(pairKey, pair);
       throw IdentityErrors.accountLocked(account.retryAt);
     }
 
@@ -68,7 +68,7 @@ export class IdentityService {
     const ok = await this.hasher.verify(password, user?.passwordHash);
     if (ok && user?.active) {
       await this.throttle.clear(pairKey);
-      await this.throttle.refund(accountKey, account, now);
+      await this.throttle.refund(accountKey, account);
       return { ...this.tokens.sign(user.id, user.tokenVersion), user };
     }
     // The guess that reached the threshold locked the account when it was reserved; now that it

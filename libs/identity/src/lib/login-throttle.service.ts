@@ -32,14 +32,19 @@ export class LoginThrottleService {
     const delays = Prisma.sql`${rule.delaysMs}::int[]`;
     const waitAfter = (n: Prisma.Sql) =>
       Prisma.sql`(CASE WHEN ${n} < ${rule.free} THEN 0 ELSE (${delays})[LEAST(${n} - ${rule.free}, cardinality(${delays}) - 1) + 1] END)`;
+    // Without a wait, the next attempt's time stays as it was (null, or past): concurrent requests
+    // read the clock in a different order than they reach the row, and a free attempt must not
+    // shut out one that read the clock a moment earlier.
+    const nextAfter = (n: Prisma.Sql, otherwise: Prisma.Sql) =>
+      Prisma.sql`(CASE WHEN ${waitAfter(n)} = 0 THEN ${otherwise} ELSE ${now}::timestamptz + ${waitAfter(n)} * interval '1 millisecond' END)`;
     const rows = await this.prisma.$queryRaw<{ attempts: number }[]>`
       INSERT INTO "LoginThrottle" AS t ("username", "address", "attempts", "nextAttemptAt", "lastAttemptAt")
-      VALUES (${key.username}, ${key.address}, 1, ${now}::timestamptz + ${waitAfter(Prisma.sql`1`)} * interval '1 millisecond', ${now})
+      VALUES (${key.username}, ${key.address}, 1, ${nextAfter(Prisma.sql`1`, Prisma.sql`NULL::timestamptz`)}, ${now})
       ON CONFLICT ("username", "address") DO UPDATE SET
         "attempts" = ${attempt},
-        "nextAttemptAt" = ${now}::timestamptz + ${waitAfter(attempt)} * interval '1 millisecond',
-        "lastAttemptAt" = ${now}
-      WHERE t."nextAttemptAt" <= ${now}
+        "nextAttemptAt" = ${nextAfter(attempt, Prisma.sql`t."nextAttemptAt"`)},
+        "lastAttemptAt" = GREATEST(t."lastAttemptAt", ${now})
+      WHERE t."nextAttemptAt" IS NULL OR t."nextAttemptAt" <= ${now}
       RETURNING t."attempts"`;
     if (rows.length) {
       const n = Number(rows[0].attempts);
@@ -54,10 +59,10 @@ export class LoginThrottleService {
    * further on). Only a reservation that set a wait can have been the last to pass, so lifting
    * that wait lets nobody past it who should not be.
    */
-  async refund(key: ThrottleKey, reservation: { delayMs: number }, now: Date): Promise<void> {
+  async refund(key: ThrottleKey, reservation: { delayMs: number }): Promise<void> {
     await this.prisma.loginThrottle.updateMany({
       where: { ...key, attempts: { gt: 0 } },
-      data: { attempts: { decrement: 1 }, ...(reservation.delayMs > 0 ? { nextAttemptAt: now } : {}) },
+      data: { attempts: { decrement: 1 }, ...(reservation.delayMs > 0 ? { nextAttemptAt: null } : {}) },
     });
   }
 
@@ -76,7 +81,10 @@ export class LoginThrottleService {
     if (now.getTime() - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = now.getTime();
     await this.prisma.loginThrottle.deleteMany({
-      where: { lastAttemptAt: { lt: new Date(now.getTime() - PURGE_AFTER_MS) }, nextAttemptAt: { lt: now } },
+      where: {
+        lastAttemptAt: { lt: new Date(now.getTime() - PURGE_AFTER_MS) },
+        OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lt: now } }],
+      },
     });
   }
 }
