@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { databaseKinds, gql, gqlError, gqlOk } from '@siban/testing';
+import { databaseKinds, gql, gqlError, gqlOk, GraphQLErrorShape } from '@siban/testing';
 import { DEMO_PASSWORD, DEMO_USERS } from '@siban/organization';
 import { startTestApp, TestApp } from '../test/test-app';
 
@@ -32,6 +32,19 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
       expect(wrong.extensions?.code).toBe('UNAUTHENTICATED');
       expect(unknown.extensions?.code).toBe('UNAUTHENTICATED');
       expect(wrong.message).toBe(unknown.message);
+    });
+
+    it('ignores X-Forwarded-For unless a trusted proxy is configured: a client cannot pick new addresses to guess from', async () => {
+      const answers: (string | undefined)[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+          body: JSON.stringify({ query: `mutation { login(input: { username: "forwarded.nobody", password: "guess-${i}" }) { token } }` }),
+        });
+        answers.push(((await response.json()) as { errors?: GraphQLErrorShape[] }).errors?.[0]?.extensions?.reason);
+      }
+      expect(answers).toEqual([...Array(5).fill('BAD_CREDENTIALS'), 'LOGIN_THROTTLED']);
     });
 
     it('rejects an operation without a token, or with a forged one', async () => {
