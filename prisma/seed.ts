@@ -1,7 +1,7 @@
 import { loadAppConfig } from '@siban/config';
 import { openDatabase, PrismaClient } from '@siban/db';
 import { seedDistrict } from '@siban/organization';
-import bcrypt from 'bcryptjs';
+import { PasswordHasher } from '@siban/identity';
 
 // `npm run seed`: the district's offices, and on an empty database the demo leaders and
 // accounts (always on the embedded database; on PostgreSQL with SEED_DEMO=true). The service
@@ -11,7 +11,8 @@ async function main() {
   const database = await openDatabase(config.database);
   const prisma = new PrismaClient({ adapter: database.adapter });
   try {
-    const result = await seedDistrict(prisma, (password) => bcrypt.hash(password, 10), {
+    const hasher = new PasswordHasher();
+    const result = await seedDistrict(prisma, (password) => hasher.hash(password), {
       demo: config.database.kind === 'pglite' || config.seedDemo,
     });
     console.log(`seeded ${result.offices} offices${result.demoCreated ? ' and the demo leaders and accounts' : ''}`);

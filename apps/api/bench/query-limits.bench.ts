@@ -25,7 +25,7 @@ function stats(samples: number[]) {
 }
 
 async function phase(name: string, limits: RequestLimits, heavy: string, heavyCount: number) {
-  const t = await startTestApp('pglite', { requestLimits: limits });
+  const t = await startTestApp('pglite', { config: { requestLimits: limits } });
   try {
     const admin = await t.tokenFor('admin');
     const reader = await t.tokenFor('party.sec');

@@ -1,3 +1,4 @@
+export * from './lib/account-lock-events';
 export * from './lib/auth.decorators';
 export * from './lib/auth.guard';
 export * from './lib/authenticated-user';

@@ -33,7 +33,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (sign-in limits are per client address): TRUST_PROXY.
+  app.set('trust proxy', options.config.trustProxy);
   app.disable('x-powered-by');
   // Before app.init() registers Apollo on the same path, so a browser's GET gets the IDE.
   if (options.config.graphiql) app.use(graphiqlMiddleware('/graphql'));

@@ -1,4 +1,8 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { PUBLIC_KEY } from '@siban/identity';
 import { gql } from '@siban/testing';
 import {
   getNamedType,
@@ -49,6 +53,54 @@ function operation(kind: 'query' | 'mutation' | 'subscription', field: GraphQLFi
   };
 }
 
+interface Route {
+  method: string;
+  path: string;
+  isPublic: boolean;
+}
+
+const joinPath = (...parts: (string | undefined)[]) =>
+  '/' +
+  parts
+    .flatMap((p) => (p ?? '').split('/'))
+    .filter(Boolean)
+    .join('/');
+
+// Every handler of every controller Nest knows, with its method, full path and @Public mark.
+function nestRoutes(modules: ModulesContainer): Route[] {
+  const scanner = new MetadataScanner();
+  const routes: Route[] = [];
+  for (const module of modules.values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+      if (!controller) continue;
+      const prefix = Reflect.getMetadata(PATH_METADATA, controller) as string | undefined;
+      for (const name of scanner.getAllMethodNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name] as object;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const isPublic = Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller));
+        routes.push({ method, path: joinPath(prefix, path), isPublic });
+      }
+    }
+  }
+  return routes;
+}
+
+// What Express really serves (GraphQL aside), so a route added outside a controller is seen too.
+function expressRoutes(app: TestApp['app']): string[] {
+  const router = (
+    app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }
+  ).router;
+  return (
+    router.stack
+      .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route?.path}`) : []))
+      // Nest's own catch-all 404 handlers ({/*splat}) answer every method and path last.
+      .filter((route) => !route.endsWith(' /graphql') && !route.endsWith(' {/*splat}'))
+  );
+}
+
 describe('authentication on every operation', () => {
   let t: TestApp;
   let schema: GraphQLSchema;
@@ -74,5 +126,31 @@ describe('authentication on every operation', () => {
       }
     }
     expect(checked.length).toBeGreaterThan(30);
+  });
+
+  it('refuses every HTTP route not marked @Public without a valid token', async () => {
+    const routes = nestRoutes(t.app.get(ModulesContainer));
+    expect(expressRoutes(t.app).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    // Opening a route to everyone is a decision this list records.
+    expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['GET /healthz', 'GET /readyz', 'GET /calendar/:file']),
+    );
+    expect(routes.filter((r) => r.isPublic)).toHaveLength(3);
+
+    const guarded = routes.filter((r) => !r.isPublic);
+    expect(guarded.length).toBeGreaterThan(0);
+    for (const route of guarded) {
+      const url = t.url + route.path.replace(/:\w+/g, 'x');
+      for (const authorization of [undefined, 'Bearer not-a-token']) {
+        const response = await fetch(url, { method: route.method, headers: authorization ? { authorization } : {} });
+        const body = (await response.json()) as { code?: string };
+        expect({ route: route.path, authorization, status: response.status, code: body.code }).toEqual({
+          route: route.path,
+          authorization,
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
+      }
+    }
   });
 });

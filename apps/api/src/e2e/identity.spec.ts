@@ -1,4 +1,5 @@
-import { databaseKinds, gql, gqlError, gqlOk } from '@siban/testing';
+import { JwtService } from '@nestjs/jwt';
+import { databaseKinds, gql, gqlError, gqlOk, GraphQLErrorShape } from '@siban/testing';
 import { DEMO_PASSWORD, DEMO_USERS } from '@siban/organization';
 import { startTestApp, TestApp } from '../test/test-app';
 
@@ -33,12 +34,55 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
       expect(wrong.message).toBe(unknown.message);
     });
 
+    it('ignores X-Forwarded-For unless a trusted proxy is configured: a client cannot pick new addresses to guess from', async () => {
+      const answers: (string | undefined)[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+          body: JSON.stringify({ query: `mutation { login(input: { username: "forwarded.nobody", password: "guess-${i}" }) { token } }` }),
+        });
+        answers.push(((await response.json()) as { errors?: GraphQLErrorShape[] }).errors?.[0]?.extensions?.reason);
+      }
+      expect(answers).toEqual([...Array(5).fill('BAD_CREDENTIALS'), 'LOGIN_THROTTLED']);
+    });
+
     it('rejects an operation without a token, or with a forged one', async () => {
       expect((await gqlError(t.url, undefined, '{ offices { code } }')).extensions?.code).toBe('UNAUTHENTICATED');
       expect((await gqlError(t.url, 'not-a-jwt', '{ offices { code } }')).extensions?.code).toBe('UNAUTHENTICATED');
       const token = await t.tokenFor('admin');
       const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
       expect((await gqlError(t.url, forged, '{ me { id } }')).extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a correctly signed token that never expires', async () => {
+      const admin = await t.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+      const jwt = t.app.get(JwtService);
+      const forever = jwt.sign({ sub: admin.id, ver: admin.tokenVersion });
+      expect(jwt.decode(forever)).not.toHaveProperty('exp');
+      expect((await gqlError(t.url, forever, '{ me { id } }')).extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'TOKEN_INVALID',
+      });
+      const expiring = jwt.sign({ sub: admin.id, ver: admin.tokenVersion }, { expiresIn: 60 });
+      expect((await gqlOk(t.url, expiring, '{ me { username } }')).me.username).toBe('admin');
+    });
+  });
+
+  describe('who sees usernames', () => {
+    const q = '{ leaders(officeCode: "PARTY") { name secretaries { displayName username } } }';
+    const secretariesOf = async (viewer: string) =>
+      (await gqlOk(t.url, await t.tokenFor(viewer), q)).leaders.flatMap(
+        (l: { secretaries: { displayName: string; username: string | null }[] }) => l.secretaries,
+      );
+
+    it('shows them to admins and to the same office, and null to other offices', async () => {
+      expect(await secretariesOf('admin')).toContainEqual({ displayName: '区委办秘书 林晓', username: 'party.sec' });
+      expect(await secretariesOf('party.director')).toContainEqual({ displayName: '区委办秘书 林晓', username: 'party.sec' });
+      const fromReception = await secretariesOf('reception.staff');
+      expect(fromReception).toContainEqual({ displayName: '区委办秘书 林晓', username: null });
+      expect(fromReception.every((u: { username: string | null }) => u.username === null)).toBe(true);
+      expect((await gqlOk(t.url, await t.tokenFor('reception.staff'), '{ me { username } }')).me.username).toBe('reception.staff');
     });
   });
 
@@ -61,7 +105,7 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
         const create = await gqlError(
           t.url,
           token,
-          'mutation { createUser(input: { username: "x.y", displayName: "X", password: "longenough", officeCode: "PARTY", roles: [SECRETARY] }) { id } }',
+          'mutation { createUser(input: { username: "x.y", displayName: "X", password: "long-enough", officeCode: "PARTY", roles: [SECRETARY] }) { id } }',
         );
         expect(create.extensions?.code).toBe('FORBIDDEN');
       },
@@ -124,22 +168,63 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
       });
       expect(short.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
       const badName = await gqlError(t.url, admin, create, {
-        input: { username: 'Bad Name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['SECRETARY'] },
+        input: { username: 'Bad Name', displayName: 'X', password: 'long-enough', officeCode: 'PARTY', roles: ['SECRETARY'] },
       });
       expect(badName.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
       const office = await gqlError(t.url, admin, create, {
-        input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'MARS', roles: ['SECRETARY'] },
+        input: { username: 'ok.name', displayName: 'X', password: 'long-enough', officeCode: 'MARS', roles: ['SECRETARY'] },
       });
       expect(office.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'officeCode' });
       const role = await gql(t.url, admin, create, {
-        input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['KING'] },
+        input: { username: 'ok.name', displayName: 'X', password: 'long-enough', officeCode: 'PARTY', roles: ['KING'] },
       });
       expect(role.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const leader = await gqlError(t.url, admin, create, {
-        input: { username: 'ok.name', displayName: 'X', password: 'longenough', officeCode: 'PARTY', roles: ['LEADER'] },
+        input: { username: 'ok.name', displayName: 'X', password: 'long-enough', officeCode: 'PARTY', roles: ['LEADER'] },
       });
       expect(leader.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leaderId' });
       expect(await t.prisma.user.count()).toBe(before);
+    });
+
+    it('refuses weak passwords on creation, reset and change, naming the field', async () => {
+      const admin = await t.tokenFor('admin');
+      const weak = async (password: string, username = 'weak.user') =>
+        (
+          await gqlError(t.url, admin, create, {
+            input: { username, displayName: 'X', password, officeCode: 'PARTY', roles: ['SECRETARY'] },
+          })
+        ).extensions;
+      for (const password of ['woaini1314', 'Qwerty123', 'abcdefghijk', 'Weak.User-2026', 'short1!']) {
+        expect({ password, extensions: await weak(password) }).toEqual({
+          password,
+          extensions: expect.objectContaining({
+            code: 'BAD_USER_INPUT',
+            field: 'password',
+            reason: 'WEAK_PASSWORD',
+          }),
+        });
+      }
+      const common = await gqlError(t.url, admin, create, {
+        input: { username: 'weak.user', displayName: 'X', password: 'woaini1314', officeCode: 'PARTY', roles: ['SECRETARY'] },
+      });
+      expect(common.message).toMatch(/^该密码过于常见.* \/ This password is too common/);
+      expect(await t.prisma.user.count({ where: { username: 'weak.user' } })).toBe(0);
+
+      const target = await t.prisma.user.findUniqueOrThrow({ where: { username: 'cppcc.director' } });
+      const reset = 'mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { id } }';
+      expect(
+        (await gqlError(t.url, admin, reset, { input: { userId: target.id, newPassword: 'cppcc.director!' } })).extensions,
+      ).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'newPassword',
+        reason: 'WEAK_PASSWORD',
+      });
+      const own = await t.tokenFor('cppcc.director');
+      const change = 'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { token } }';
+      expect(
+        (await gqlError(t.url, own, change, { input: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD } })).extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword', reason: 'WEAK_PASSWORD' });
+      expect((await t.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).passwordHash).toBe(target.passwordHash);
     });
 
     it('ends the sessions of a user whose roles change or who is deactivated', async () => {

@@ -85,7 +85,7 @@ describe.each(databaseKinds())('query limits on %s', (kind) => {
 describe('query limits from the configuration', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp('pglite', { requestLimits: { maxDepth: 3, maxCost: 100, maxAliases: 0, maxBodyBytes: 4096 } });
+    t = await startTestApp('pglite', { config: { requestLimits: { maxDepth: 3, maxCost: 100, maxAliases: 0, maxBodyBytes: 4096 } } });
   });
   afterAll(async () => {
     await t?.close();

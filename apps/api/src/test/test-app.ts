@@ -32,7 +32,8 @@ export interface TestAppOptions {
   /** Start on this database (a restart, or a second instance) instead of a new one. */
   database?: TestDatabase;
   runJobWorkers?: boolean;
-  requestLimits?: Partial<RequestLimits>;
+  /** Settings that differ from `testConfig` (request or sign-in limits, a trusted proxy). */
+  config?: Partial<AppConfig>;
 }
 
 export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig {
@@ -51,15 +52,18 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     districtName: '清河区',
     requestLimits: DEFAULT_REQUEST_LIMITS,
     graphiql: target.kind === 'pglite',
+    trustProxy: false,
+    // Suites sign in often from one address (and some stop the clock): the address's rate is
+    // lifted here; login-lockout.spec.ts tests the real limits.
+    login: { ratePerMinute: 10_000, freeAttempts: 5, accountLockThreshold: 50, accountLockMinutes: 60 },
   };
 }
 
 /** The whole service on a real database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase(kind));
-  const config = testConfig(database.target, options.redisUrl);
   const service = await startService(
-    { ...config, requestLimits: { ...config.requestLimits, ...options.requestLimits } },
+    { ...testConfig(database.target, options.redisUrl), ...options.config },
     {
       migrate: false,
       clock: options.clock,

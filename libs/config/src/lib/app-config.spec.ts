@@ -142,4 +142,21 @@ describe('loadAppConfig', () => {
     expect(config.requestLimits).toEqual({ maxDepth: 6, maxCost: 500, maxAliases: 0, maxBodyBytes: 2048 });
     expect(() => loadAppConfig({ DATA_DIR: path.join(dir, 'x'), GRAPHQL_MAX_COST: '-1' })).toThrow(/GRAPHQL_MAX_COST/);
   });
+
+  it('believes X-Forwarded-For only from the proxies named in TRUST_PROXY', () => {
+    const env = { DATA_DIR: path.join(dir, 'pglite') };
+    expect(loadAppConfig(env).trustProxy).toBe(false);
+    expect(loadAppConfig({ ...env, TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(loadAppConfig({ ...env, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(() => loadAppConfig({ ...env, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be false/);
+    expect(() => loadAppConfig({ ...env, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('reads the sign-in limits, and wants the account lock above the per-address allowance', () => {
+    const env = { DATA_DIR: path.join(dir, 'pglite') };
+    expect(loadAppConfig(env).login).toEqual({ ratePerMinute: 30, freeAttempts: 5, accountLockThreshold: 50, accountLockMinutes: 60 });
+    expect(() => loadAppConfig({ ...env, LOGIN_FREE_ATTEMPTS: '10', LOGIN_ACCOUNT_LOCK_THRESHOLD: '10' })).toThrow(
+      /LOGIN_ACCOUNT_LOCK_THRESHOLD must be greater/,
+    );
+  });
 });

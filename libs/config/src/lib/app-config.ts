@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
@@ -25,6 +26,16 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = Object.freeze({
   maxAliases: 20,
   maxBodyBytes: 1024 * 1024,
 });
+
+// Express's `trust proxy` presets, and addresses or subnets (10.0.0.0/8, ::1).
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyEntry = (entry: string) => {
+  const [address, bits, ...rest] = entry.split('/');
+  if (PROXY_PRESETS.includes(entry)) return true;
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// connection URL');
 
@@ -64,7 +75,37 @@ const envSchema = z.object({
     .max(64 * 1024 * 1024)
     .default(DEFAULT_REQUEST_LIMITS.maxBodyBytes),
   GRAPHIQL: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => v === 'false' || /^\d{1,2}$/.test(v) || v.split(',').every((entry) => isProxyEntry(entry.trim())),
+      'must be false, a number of proxy hops, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal',
+    )
+    .default('false'),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_ACCOUNT_LOCK_THRESHOLD: z.coerce.number().int().min(2).max(10_000).default(50),
+  LOGIN_ACCOUNT_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
 });
+
+/**
+ * How sign-in guessing is slowed down (see README, "Sign-in limits"). Counted in the database, so
+ * the limits hold across instances.
+ */
+export interface LoginLimits {
+  /** Sign-in attempts per client address per minute, whatever the usernames. */
+  ratePerMinute: number;
+  /** Wrong passwords for one account from one address before each further try must wait. */
+  freeAttempts: number;
+  /** Wrong passwords for one account from all addresses together before the account is locked. */
+  accountLockThreshold: number;
+  accountLockMinutes: number;
+}
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -88,6 +129,12 @@ export interface AppConfig {
   requestLimits: RequestLimits;
   /** Serve the GraphiQL IDE to browsers at /graphql (default: on for the embedded database). */
   graphiql: boolean;
+  /**
+   * Express's `trust proxy`: whose `X-Forwarded-For` to believe for the client address. `false`
+   * (the default) takes the socket's address.
+   */
+  trustProxy: false | number | string[];
+  login: LoginLimits;
 }
 
 /**
@@ -114,6 +161,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     jwtSecret = embeddedJwtSecret(database.dataDir);
   }
+  if (e.LOGIN_ACCOUNT_LOCK_THRESHOLD <= e.LOGIN_FREE_ATTEMPTS) {
+    throw new ConfigError('Invalid configuration: LOGIN_ACCOUNT_LOCK_THRESHOLD must be greater than LOGIN_FREE_ATTEMPTS');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -135,5 +185,17 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
     },
     graphiql: e.GRAPHIQL ? e.GRAPHIQL === 'true' : database.kind === 'pglite',
+    trustProxy:
+      e.TRUST_PROXY === 'false'
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY.split(',').map((entry) => entry.trim()),
+    login: {
+      ratePerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+      freeAttempts: e.LOGIN_FREE_ATTEMPTS,
+      accountLockThreshold: e.LOGIN_ACCOUNT_LOCK_THRESHOLD,
+      accountLockMinutes: e.LOGIN_ACCOUNT_LOCK_MINUTES,
+    },
   };
 }

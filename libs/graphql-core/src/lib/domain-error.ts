@@ -1,4 +1,4 @@
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 /** The HTTP status each code stands for, both ways: REST endpoints answer with it, Nest's HTTP exceptions map back. */
 export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
@@ -7,6 +7,7 @@ export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
 };
 
 export interface FieldProblem {

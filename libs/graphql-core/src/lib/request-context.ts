@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 
 /** What every resolver can see of the request: the signed-in user and per-request loaders. */
 export interface RequestContext<User = unknown> {
-  req?: { headers: Record<string, string | string[] | undefined>; id?: unknown };
+  /** `ip` is the client's address: the socket's, or X-Forwarded-For's from a trusted proxy. */
+  req?: { headers: Record<string, string | string[] | undefined>; id?: unknown; ip?: string };
   /** Set by the auth guard (HTTP) or at graphql-ws connection_init (subscriptions). */
   user?: User;
   /** graphql-ws connection parameters, when the operation arrived over a socket. */

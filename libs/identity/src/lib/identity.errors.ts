@@ -1,7 +1,8 @@
 import { DISTRICT_TIME_ZONE } from '@siban/config';
 import { badInput, conflict, DomainError, notFound } from '@siban/graphql-core';
 
-const districtTime = (instant: Date) => instant.toLocaleString('sv-SE', { timeZone: DISTRICT_TIME_ZONE, hour12: false }).slice(0, 16);
+const districtTime = (instant: Date, seconds = false) =>
+  instant.toLocaleString('sv-SE', { timeZone: DISTRICT_TIME_ZONE, hour12: false }).slice(0, seconds ? 19 : 16);
 
 export const IdentityErrors = {
   badCredentials: () =>
@@ -22,6 +23,23 @@ export const IdentityErrors = {
       undefined,
       'ACCOUNT_LOCKED',
     ),
+  loginThrottled: (retryAt: Date) =>
+    new DomainError(
+      'TOO_MANY_REQUESTS',
+      `密码错误次数过多，请于 ${districtTime(retryAt, true)} 后再试 / Too many wrong passwords from here: try again after ${districtTime(retryAt, true)} (Beijing time)`,
+      undefined,
+      undefined,
+      'LOGIN_THROTTLED',
+    ),
+  rateLimited: (retryAt: Date) =>
+    new DomainError(
+      'TOO_MANY_REQUESTS',
+      `登录请求过于频繁，请于 ${districtTime(retryAt, true)} 后再试 / Too many sign-in attempts from this address: try again after ${districtTime(retryAt, true)} (Beijing time)`,
+      undefined,
+      undefined,
+      'RATE_LIMITED',
+    ),
+  weakPassword: (field: string, problem: string) => badInput(field, problem, 'WEAK_PASSWORD'),
   userNotFound: (id: string) => notFound('用户 / user', id, 'id'),
   officeNotFound: (code: string) => notFound('办公室 / office', code, 'officeCode'),
   usernameTaken: (username: string) => conflict(`用户名已被使用 / Username already taken: ${username}`, 'username', 'USERNAME_TAKEN'),

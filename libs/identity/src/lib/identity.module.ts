@@ -2,9 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@siban/config';
+import { AccountLockEvents } from './account-lock-events';
 import { AuthGuard } from './auth.guard';
 import { IdentityResolver, OfficeResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
+import { LoginThrottleService } from './login-throttle.service';
 import { OfficeService } from './office.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionRevocations } from './session-revocations';
@@ -25,6 +27,8 @@ import { TokenService } from './token.service';
   providers: [
     PasswordHasher,
     TokenService,
+    LoginThrottleService,
+    AccountLockEvents,
     OfficeService,
     SessionRevocations,
     IdentityService,
@@ -32,6 +36,6 @@ import { TokenService } from './token.service';
     OfficeResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, OfficeService, PasswordHasher, SessionRevocations],
+  exports: [IdentityService, OfficeService, PasswordHasher, SessionRevocations, AccountLockEvents],
 })
 export class IdentityModule {}

@@ -8,6 +8,7 @@ import { ChangePasswordInput, CreateUserInput, LoginInput, ResetPasswordInput, U
 import { AuthPayload, UserConnection, UserModel } from './dto/user.model';
 import { IdentityService } from './identity.service';
 import { OfficeService } from './office.service';
+import { mayReadUsername } from './utils/may-read-username';
 
 @Resolver(() => UserModel)
 export class IdentityResolver {
@@ -17,9 +18,15 @@ export class IdentityResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Signs in; every other operation needs the token it returns.' })
-  login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.identity.login(input.username, input.password);
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs in; every other operation needs the token it returns. Wrong passwords are slowed down per account and address, and attempts per address are rate-limited (TOO_MANY_REQUESTS).',
+  })
+  async login(@Args('input') input: LoginInput, @Context() ctx: RequestContext<AuthenticatedUser>): Promise<AuthPayload> {
+    const payload = await this.identity.login(input.username, input.password, { address: ctx.req?.ip });
+    // The rest of this response is read as the user who just signed in.
+    ctx.user = await this.identity.authenticateUser(payload.user.id);
+    return payload;
   }
 
   @Query(() => UserModel, { description: 'The signed-in user.' })
@@ -54,6 +61,14 @@ export class IdentityResolver {
   @Mutation(() => UserModel, { description: "Sets a user's password; their sessions end." })
   resetPassword(@Args('input') input: ResetPasswordInput): Promise<User> {
     return this.identity.resetPassword(input);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Shown to admins and to users of the same office; null for everyone else (they see the display name).',
+  })
+  username(@Parent() user: UserModel, @Context() ctx: RequestContext<AuthenticatedUser>): string | null {
+    return mayReadUsername(ctx.user, user) ? user.username : null;
   }
 
   @ResolveField(() => OfficeModel)

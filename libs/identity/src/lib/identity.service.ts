@@ -1,18 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
+import { APP_CONFIG, AppConfig } from '@siban/config';
 import { isUniqueViolation, Prisma, PrismaService, Role, uniqueViolationFields, User } from '@siban/db';
 import { badInput, byKeys, Connection, decodeCursor, LoaderRegistry, toConnection } from '@siban/graphql-core';
+import { AccountLockEvents } from './account-lock-events';
 import { AuthenticatedUser, StaffMember } from './authenticated-user';
 import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { IdentityErrors } from './identity.errors';
+import { LoginThrottleService } from './login-throttle.service';
 import { OfficeService } from './office.service';
+import { passwordProblem, PasswordContext } from './password/password-policy';
 import { PasswordHasher } from './password-hasher';
 import { SessionRevocations } from './session-revocations';
 import { TokenService } from './token.service';
+import { accountRule, addressRule, pairRule } from './utils/throttle-rules';
 
-/** Wrong passwords in a row before an account is locked, and for how long. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+/** What a sign-in is told about where it comes from. */
+export interface LoginSource {
+  /** The client's address (the socket's, or X-Forwarded-For's from a trusted proxy). */
+  address?: string;
+}
+
+const normalizeUsername = (username: string) => username.trim().toLowerCase();
+
+// Never '' (which names the account-wide and the per-address counters); bounded in length.
+const addressKey = (address: string | undefined) => (address || 'unknown').slice(0, 64);
 
 @Injectable()
 export class IdentityService {
@@ -21,40 +33,59 @@ export class IdentityService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly offices: OfficeService,
+    private readonly throttle: LoginThrottleService,
+    private readonly lockEvents: AccountLockEvents,
     private readonly clock: Clock,
     private readonly sessions: SessionRevocations,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(username: string, password: string) {
-    const user = await this.prisma.user.findUnique({ where: { username: username.trim().toLowerCase() } });
-    // The hash is always compared, so a locked or unknown account answers as slowly as any other.
-    const ok = await this.hasher.verify(password, user?.passwordHash);
+  /**
+   * Signs in. Before the password is hashed, one attempt is reserved on three counters in the
+   * database (the address's rate, the account from this address, the account from everywhere),
+   * so concurrent guesses never get past a limit. They are keyed by the typed username, known or
+   * not: an unknown username is answered exactly like a real one, and as slowly.
+   */
+  async login(username: string, password: string, source: LoginSource = {}) {
+    const name = normalizeUsername(username);
+    const address = addressKey(source.address);
+    const limits = this.config.login;
     const now = this.clock.now();
-    if (user?.lockedUntil && user.lockedUntil > now) throw IdentityErrors.accountLocked(user.lockedUntil);
-    if (!user || !user.active) throw IdentityErrors.badCredentials();
-    if (!ok) {
-      await this.recordFailedLogin(user.id, now);
-      throw IdentityErrors.badCredentials();
-    }
-    if (user.failedLogins > 0 || user.lockedUntil) {
-      await this.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-    }
-    return { ...this.tokens.sign(user.id, user.tokenVersion), user };
-  }
+    await this.throttle.purgeStale(now);
 
-  // Counted in the database (an atomic increment), so guesses spread over several instances add up.
-  private async recordFailedLogin(userId: string, now: Date): Promise<void> {
-    const { failedLogins } = await this.prisma.user.update({
-      where: { id: userId },
-      data: { failedLogins: { increment: 1 } },
-      select: { failedLogins: true },
-    });
-    if (failedLogins >= MAX_FAILED_LOGINS) {
-      await this.prisma.user.update({
-        where: { id: userId },
-        data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) },
+    const fromAddress = await this.throttle.reserve({ username: '', address }, addressRule(limits), now);
+    if (!fromAddress.allowed) throw IdentityErrors.rateLimited(fromAddress.retryAt);
+    const pairKey = { username: name, address };
+    const pair = await this.throttle.reserve(pairKey, pairRule(limits), now);
+    if (!pair.allowed) throw IdentityErrors.loginThrottled(pair.retryAt);
+    const accountKey = { username: name, address: '' };
+    const account = await this.throttle.reserve(accountKey, accountRule(limits), now);
+    if (!account.allowed) {
+      // Not a guess that was checked: the person at this desk is not slowed down by a lock.
+      await this.throttle.refund(pairKey, pair);
+      throw IdentityErrors.accountLocked(account.retryAt);
+    }
+
+    const user = await this.prisma.user.findUnique({ where: { username: name } });
+    const ok = await this.hasher.verify(password, user?.passwordHash);
+    if (ok && user?.active) {
+      await this.throttle.clear(pairKey);
+      await this.throttle.refund(accountKey, account);
+      return { ...this.tokens.sign(user.id, user.tokenVersion), user };
+    }
+    // The guess that reached the threshold locked the account when it was reserved; now that it
+    // proved wrong, the admins hear of it (once per lock episode).
+    if (user && account.attempt === limits.accountLockThreshold) {
+      await this.lockEvents.emit({
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        lockedUntil: new Date(now.getTime() + account.delayMs),
+        attempts: account.attempt,
+        address,
       });
     }
+    throw IdentityErrors.badCredentials();
   }
 
   /** The user behind a token, if the token is valid and the account still active and unrevoked. */
@@ -123,6 +154,7 @@ export class IdentityService {
   }
 
   async createUser(input: CreateUserInput): Promise<User> {
+    checkPassword('password', input.password, { username: input.username });
     const office = await this.offices.getByCode(input.officeCode);
     await this.checkLeaderLink(input.roles, input.leaderId);
     try {
@@ -175,13 +207,16 @@ export class IdentityService {
     return updated;
   }
 
+  /** Sets a user's password, ends their sessions and lifts every sign-in lock on their account. */
   async resetPassword(input: ResetPasswordInput): Promise<User> {
-    await this.getUser(input.userId);
+    const user = await this.getUser(input.userId);
+    checkPassword('newPassword', input.newPassword, { username: user.username });
     const updated = await this.prisma.user.update({
       where: { id: input.userId },
-      data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null },
+      data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 } },
     });
     await this.sessions.revoked(updated.id, updated.tokenVersion);
+    await this.throttle.clearUsername(user.username);
     return updated;
   }
 
@@ -189,6 +224,7 @@ export class IdentityService {
   async changeOwnPassword(actor: AuthenticatedUser, input: ChangePasswordInput) {
     const user = await this.getUser(actor.id);
     if (!(await this.hasher.verify(input.currentPassword, user.passwordHash))) throw IdentityErrors.wrongCurrentPassword();
+    checkPassword('newPassword', input.newPassword, { username: user.username, currentPassword: input.currentPassword });
     const updated = await this.prisma.user.update({
       where: { id: user.id },
       data: { passwordHash: await this.hasher.hash(input.newPassword), tokenVersion: { increment: 1 } },
@@ -203,6 +239,11 @@ export class IdentityService {
       throw badInput('leaderId', `未找到领导 / Leader not found: ${leaderId}`);
     }
   }
+}
+
+function checkPassword(field: string, password: string, context: PasswordContext): void {
+  const problem = passwordProblem(password, context);
+  if (problem) throw IdentityErrors.weakPassword(field, problem);
 }
 
 function sameSet<T>(a: T[], b: T[]): boolean {

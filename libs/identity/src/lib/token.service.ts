@@ -24,13 +24,17 @@ export class TokenService {
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
-  /** The claims of a valid, unexpired token, or undefined. */
+  /**
+   * The claims of a valid, unexpired token, or undefined. A token without `exp` is refused: the
+   * JWT library would accept it forever, and this service never signs one.
+   */
   verify(token: string): TokenClaims | undefined {
     try {
-      const claims = this.jwt.verify<TokenClaims & { exp: number }>(token, {
+      const claims = this.jwt.verify<Partial<TokenClaims> & { exp?: unknown }>(token, {
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
-      return typeof claims.sub === 'string' && typeof claims.ver === 'number' ? claims : undefined;
+      if (typeof claims.sub !== 'string' || typeof claims.ver !== 'number' || typeof claims.exp !== 'number') return undefined;
+      return { sub: claims.sub, ver: claims.ver };
     } catch {
       return undefined;
     }

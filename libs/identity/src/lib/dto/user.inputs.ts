@@ -16,6 +16,8 @@ import {
 } from 'class-validator';
 
 const USERNAME = /^[a-z][a-z0-9._-]{2,39}$/;
+const PASSWORD_RULE =
+  'At least 8 characters of two kinds (lowercase, uppercase, digits, others); not containing the username, not a common password.';
 const USERNAME_RULE = 'must be 3-40 characters: lowercase letters, digits, dot, dash or underscore, starting with a letter';
 
 @InputType()
@@ -45,9 +47,8 @@ export class CreateUserInput {
   @MaxLength(50)
   displayName!: string;
 
-  @Field({ description: 'At least 8 characters.' })
+  @Field({ description: PASSWORD_RULE })
   @IsString()
-  @MinLength(8)
   @MaxLength(200)
   password!: string;
 
@@ -113,9 +114,8 @@ export class ResetPasswordInput {
   @IsUUID()
   userId!: string;
 
-  @Field()
+  @Field({ description: PASSWORD_RULE })
   @IsString()
-  @MinLength(8)
   @MaxLength(200)
   newPassword!: string;
 }
@@ -128,9 +128,8 @@ export class ChangePasswordInput {
   @MaxLength(200)
   currentPassword!: string;
 
-  @Field()
+  @Field({ description: `${PASSWORD_RULE} Not the current one either.` })
   @IsString()
-  @MinLength(8)
   @MaxLength(200)
   newPassword!: string;
 }

@@ -20,7 +20,7 @@ export class UserModel {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  // Exposed through IdentityResolver.username: not to everyone.
   username!: string;
 
   @Field({ description: 'Name shown to others, e.g. 张丽.' })
