@@ -14,7 +14,6 @@ const CREATE_FEED =
   'mutation ($input: CreateCalendarFeedInput!) { createCalendarFeed(input: $input) { url feed { id leaderId officeCode createdAt revokedAt } } }';
 const REVOKE_FEED = 'mutation ($id: ID!) { revokeCalendarFeed(id: $id) { id revokedAt } }';
 const MY_FEEDS = '{ myCalendarFeeds { id leaderId officeCode revokedAt } }';
-const PROTOCOL_ORDER = ['王建国', '李明', '张华', '刘芳', '陈强', '赵敏', '孙伟', '周静', '吴涛', '郑磊', '冯雪'];
 const SECRET = { title: '市委巡视组反馈会', place: '区委三楼保密会议室' };
 
 interface FeedEvent {
@@ -352,23 +351,38 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       return sheet;
     }
 
-    /** The text in the row of a day and half-day and the column of a leader, as a reader finds it. */
-    function cell(sheet: ExcelJS.Worksheet, day: string, slot: '上午' | '下午' | '晚上', leader: string): unknown {
-      let row: number | undefined;
-      sheet.eachRow((r, n) => {
-        if (String(r.getCell(1).master.value ?? '').startsWith(day) && r.getCell(2).value === slot) row = n;
+    function text(c: ExcelJS.Cell): string {
+      const value = c.master.value;
+      if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+      return value === null || value === undefined ? '' : String(value);
+    }
+
+    /** The text at a leader's half-day on a day, found by its labels as a reader would. */
+    function cell(sheet: ExcelJS.Worksheet, day: string, slot: '上午' | '下午' | '晚上', leader: string): string | null {
+      let top: number | undefined;
+      sheet.getColumn(2).eachCell((c, row) => {
+        if (top === undefined && text(c).split('\n')[0] === leader) top = row;
       });
       let col: number | undefined;
       sheet.getRow(3).eachCell((c, n) => {
-        if (String(c.value).split('\n')[0] === leader) col = n;
+        if (text(c).startsWith(`${day}\n`)) col = n;
       });
-      if (row === undefined || col === undefined) throw new Error(`no cell for ${day} ${slot} ${leader}`);
-      return sheet.getCell(row, col).value;
+      if (top === undefined || col === undefined) throw new Error(`no cell for ${day} ${slot} ${leader}`);
+      return text(sheet.getCell(top + ['上午', '下午', '晚上'].indexOf(slot), col)) || null;
+    }
+
+    /** Leaders down the side, top to bottom. */
+    function leaderRows(sheet: ExcelJS.Worksheet): string[] {
+      const names: string[] = [];
+      sheet.getColumn(2).eachCell((c, row) => {
+        if (row > 3 && c.master === c && text(c)) names.push(text(c).split('\n')[0]);
+      });
+      return names;
     }
 
     function allText(sheet: ExcelJS.Worksheet): string {
       const texts: string[] = [];
-      sheet.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+      sheet.eachRow((r) => r.eachCell((c) => texts.push(text(c))));
       return texts.join('\n');
     }
 
@@ -379,37 +393,53 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       expect((await download('not-a-token')).status).toBe(401);
     });
 
-    it('lays out the latest revision by day, half-day and leader', async () => {
+    it('lays out the latest revision with leaders down the side and days across, named in Chinese', async () => {
       const response = await download(await t.tokenFor('gov.sec'));
-      expect(response.headers.get('content-disposition')).toBe('attachment; filename="weekly-schedule-2026-W48-r2.xlsx"');
+      const fileName = '清河区领导周工作安排表（2026年第48周·第2版）.xlsx';
+      // RFC 6266: the UTF-8 name for browsers, an ASCII stand-in for older clients.
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="_2026_48_2_.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      );
       const sheet = await openTable(response);
-      expect(sheet.getCell(1, 1).value).toBe('清河区领导周工作安排表');
-      expect(String(sheet.getCell(2, 1).value)).toContain('2026年第48周（11月23日—11月29日）  第2版');
-      const header: unknown[] = [];
-      sheet.getRow(3).eachCell((c) => header.push(c.value));
-      expect(header.slice(0, 2)).toEqual(['日期', '时段']);
-      expect(header.slice(2).map((h) => String(h).split('\n')[0])).toEqual(PROTOCOL_ORDER);
+      expect(text(sheet.getCell(1, 1))).toBe('清河区领导周工作安排表');
+      expect(text(sheet.getCell(2, 1))).toContain('2026年第48周（11月23日—11月29日）\u3000第2版');
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100, printTitlesRow: '1:3' });
+      const header: string[] = [];
+      sheet.getRow(3).eachCell((c) => header.push(text(c)));
+      expect(header.slice(0, 4)).toEqual(['单位', '领导', '时段', '11月23日\n星期一']);
+      // By body (区委, 人大, 政府, 政协, 法院, 检察院), protocol order within each.
+      expect(leaderRows(sheet)).toEqual(['王建国', '陈强', '赵敏', '孙伟', '张华', '周静', '李明', '刘芳', '吴涛', '郑磊', '冯雪']);
 
-      expect(cell(sheet, '11月23日', '上午', '王建国')).toBe('区委常委会会议（区委二号会议室）');
-      // The joint event in each of its leaders' columns.
+      expect(cell(sheet, '11月23日', '上午', '王建国')).toBe('【改】区委常委会会议（区委二号会议室）');
+      // The joint event in each of its leaders' rows.
       expect(cell(sheet, '11月23日', '下午', '王建国')).toBe('全区经济工作会议（区会议中心）');
       expect(cell(sheet, '11月23日', '下午', '李明')).toBe('全区经济工作会议（区会议中心）');
       expect(cell(sheet, '11月24日', '下午', '王建国')).toBe('14:30-16:00 听取汇报：科技创新, 产业升级; 人才（高新区管委会）');
       expect(cell(sheet, '11月24日', '上午', '李明')).toBe('区政府常务会议（区政府常务会议室）');
       expect(cell(sheet, '11月25日', '上午', '赵敏')).toBe('09:00-11:30 安全生产检查（化工园区）');
-      expect(cell(sheet, '11月26日', '上午', '王建国')).toBe('全天 赴省委党校学习（省委党校）');
-      expect(cell(sheet, '11月27日', '上午', '王建国')).toBe('全天 赴省委党校学习（省委党校）');
+      // The two-day trip fills every half-day of both days, not only the mornings.
+      for (const day of ['11月26日', '11月27日']) {
+        for (const slot of ['上午', '下午', '晚上'] as const) expect(cell(sheet, day, slot, '王建国')).toBe('赴省委党校学习（省委党校）');
+      }
       expect(cell(sheet, '11月28日', '上午', '王建国')).toBeNull();
       expect(cell(sheet, '11月23日', '上午', '李明')).toBeNull();
+      // Leaders whose plans were never submitted say so instead of looking free.
+      expect(cell(sheet, '11月23日', '上午', '张华')).toBe('未报');
+      expect(cell(sheet, '11月29日', '晚上', '张华')).toBe('未报');
+      expect(cell(sheet, '11月23日', '上午', '陈强')).toBe('未报');
       // Restricted: a busy mark for another office, and its details nowhere in the file.
       expect(cell(sheet, '11月25日', '下午', '王建国')).toBe('忙碌');
       expect(allText(sheet)).not.toContain(SECRET.title);
       expect(allText(sheet)).not.toContain(SECRET.place);
+      expect(allText(sheet)).toContain('说明：【新】本版新增\u3000【改】本版变更');
     });
 
     it('gives an earlier revision on request, and restricted details to the leader’s office', async () => {
-      const first = await openTable(await download(await t.tokenFor('gov.sec'), '?revision=1'));
-      expect(String(first.getCell(2, 1).value)).toContain('第1版');
+      const firstResponse = await download(await t.tokenFor('gov.sec'), '?revision=1');
+      expect(firstResponse.headers.get('content-disposition')).toContain(encodeURIComponent('（2026年第48周·第1版）.xlsx'));
+      const first = await openTable(firstResponse);
+      expect(text(first.getCell(2, 1))).toContain('第1版');
+      // A first revision marks nothing as new.
       expect(cell(first, '11月23日', '上午', '王建国')).toBe('区委常委会会议（区委一号会议室）');
 
       const party = await openTable(await download(await t.tokenFor('party.sec')));

@@ -42,6 +42,7 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     shutdownGraceMs: 5000,
     seedDemo: true,
     districtName: '清河区',
+    schedulePaper: 'A4',
   };
 }
 
