@@ -2,7 +2,7 @@ import { ManualClock } from '@siban/clock';
 import { databaseKinds, gqlError, gqlOk } from '@siban/testing';
 import ExcelJS from 'exceljs';
 import { startTestApp, TestApp } from '../test/test-app';
-import { enterPlan, EntryFixture, leaderIds, MERGED, PUBLISH, shanghai, UPDATE } from '../test/weekly-plans';
+import { enterPlan, EntryFixture, leaderIds, MERGED, PUBLISH, REMOVE, shanghai, UPDATE } from '../test/weekly-plans';
 
 // ical.js is ESM-only; a dynamic import type-checks under this repo's CommonJS settings (see
 // libs/exports/src/lib/calendar/ical.spec.ts).
@@ -15,6 +15,8 @@ const CREATE_FEED =
 const REVOKE_FEED = 'mutation ($id: ID!) { revokeCalendarFeed(id: $id) { id revokedAt } }';
 const MY_FEEDS = '{ myCalendarFeeds { id leaderId officeCode revokedAt } }';
 const SECRET = { title: '市委巡视组反馈会', place: '区委三楼保密会议室' };
+/** Both revisions are published at the clock's start; DTSTAMP is that, not the time of reading. */
+const PUBLISHED = '2026-11-18T02:00:00Z';
 
 interface FeedEvent {
   uid: string;
@@ -26,6 +28,9 @@ interface FeedEvent {
   end: string;
   allDay: boolean;
   class: string | null;
+  stamp: string;
+  categories: string[];
+  status: string | null;
 }
 
 describe.each(databaseKinds())('calendar feeds and the printable table on %s', (kind) => {
@@ -79,6 +84,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         end: event.endDate.isDate ? event.endDate.toString() : event.endDate.toJSDate().toISOString(),
         allDay: event.startDate.isDate,
         class: (vevent.getFirstPropertyValue('class') as string | null) ?? null,
+        stamp: String(vevent.getFirstPropertyValue('dtstamp')),
+        categories: (vevent.getFirstProperty('categories')?.getValues() as string[] | undefined) ?? [],
+        status: (vevent.getFirstPropertyValue('status') as string | null) ?? null,
       };
     });
     return {
@@ -120,6 +128,7 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           place: '区政府常务会议室',
           leadOfficeCode: 'GOVERNMENT',
         },
+        { date: '2026-11-28', endDate: '2026-11-29', kind: 'LEAVE', title: '休假', leadOfficeCode: 'GOVERNMENT' },
       ]),
     );
     remember(
@@ -132,6 +141,15 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           title: '安全生产检查',
           place: '化工园区',
           leadOfficeCode: 'GOVERNMENT',
+        },
+        // The reception office leads this one; no leader of its own takes part.
+        {
+          date: '2026-11-27',
+          slot: 'MORNING',
+          kind: 'RECEPTION',
+          title: '接待省考察团',
+          place: '区迎宾馆',
+          leadOfficeCode: 'RECEPTION',
         },
       ]),
     );
@@ -167,6 +185,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-23T04:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['会议'],
+          status: null,
         },
         // The joint event once, with both leaders.
         {
@@ -179,6 +200,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-23T10:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['会议'],
+          status: null,
         },
         {
           uid: uid('王建国:听取汇报：科技创新, 产业升级; 人才'),
@@ -190,6 +214,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-24T08:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['调研'],
+          status: null,
         },
         // Same office as the leader: the restricted entry in full.
         {
@@ -202,6 +229,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-25T10:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['会议'],
+          status: null,
         },
         {
           uid: uid('王建国:赴省委党校学习'),
@@ -213,6 +243,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-28',
           allDay: true,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['出差'],
+          status: null,
         },
       ]);
     });
@@ -232,6 +265,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         end: '2026-11-25T10:00:00.000Z',
         allDay: false,
         class: 'CONFIDENTIAL',
+        stamp: PUBLISHED,
+        categories: [],
+        status: null,
       });
       expect(feed.text).not.toContain(SECRET.title);
       expect(feed.text).not.toContain(SECRET.place);
@@ -242,12 +278,17 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       const created = await createFeed('gov.sec', { officeCode: 'GOVERNMENT' });
       expect(created.feed).toMatchObject({ leaderId: null, officeCode: 'GOVERNMENT' });
       const feed = await readFeed(created.url);
-      expect(feed.name).toBe('清河区区政府办领导工作安排');
-      expect(feed.events.map((e) => [e.summary, e.location, e.start, e.end])).toEqual([
-        ['王建国、李明：全区经济工作会议', '区会议中心', '2026-11-23T06:00:00.000Z', '2026-11-23T10:00:00.000Z'],
-        ['李明：区政府常务会议', '区政府常务会议室', '2026-11-24T00:00:00.000Z', '2026-11-24T04:00:00.000Z'],
-        ['赵敏：安全生产检查', '化工园区', '2026-11-25T01:00:00.000Z', '2026-11-25T03:30:00.000Z'],
+      // 清河区 + 区政府办 reads 清河区政府办, without the doubled 区.
+      expect(feed.name).toBe('清河区政府办领导工作安排');
+      expect(feed.events.map((e) => [e.summary, e.location, e.start, e.end, e.categories])).toEqual([
+        ['王建国、李明：全区经济工作会议', '区会议中心', '2026-11-23T06:00:00.000Z', '2026-11-23T10:00:00.000Z', ['会议']],
+        ['李明：区政府常务会议', '区政府常务会议室', '2026-11-24T00:00:00.000Z', '2026-11-24T04:00:00.000Z', ['会议']],
+        ['赵敏：安全生产检查', '化工园区', '2026-11-25T01:00:00.000Z', '2026-11-25T03:30:00.000Z', ['调研']],
+        ['赵敏：接待省考察团', '区迎宾馆', '2026-11-27T00:00:00.000Z', '2026-11-27T04:00:00.000Z', ['接待']],
+        ['李明：休假', null, '2026-11-28', '2026-11-30', ['请假']],
       ]);
+      // Leave is nobody's meeting: no "参加领导" line.
+      expect(feed.events.find((e) => e.summary === '李明：休假')?.description).toBeNull();
 
       // Only your own office, unless you coordinate; and a coordinator sees restricted entries.
       const other = await gqlError(t.url, await t.tokenFor('gov.sec'), CREATE_FEED, { input: { officeCode: 'PARTY' } });
@@ -260,6 +301,58 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         `王建国：${SECRET.title}`,
         '王建国：赴省委党校学习',
       ]);
+    });
+
+    it('gives an office the events it leads, even with none of its own leaders taking part', async () => {
+      const created = await createFeed('reception.staff', { officeCode: 'RECEPTION' });
+      const feed = await readFeed(created.url);
+      expect(feed.name).toBe('清河区接待办领导工作安排');
+      expect(feed.events.map((e) => [e.summary, e.location, e.categories, e.description])).toEqual([
+        ['赵敏：接待省考察团', '区迎宾馆', ['接待'], '参加领导：赵敏'],
+      ]);
+    });
+
+    it('keeps its bytes while nothing changes: DTSTAMP is the publish time, refreshed hourly', async () => {
+      const created = await createFeed('gov.sec', { leaderId: ids['李明'] });
+      const first = await fetch(created.url);
+      const body = await first.text();
+      expect(body).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+      expect(body).toContain('\r\nX-PUBLISHED-TTL:PT1H\r\n');
+      clock.advance(7 * 60_000);
+      try {
+        const again = await fetch(created.url);
+        expect(await again.text()).toBe(body);
+        expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+        expect((await readFeed(created.url)).events.every((e) => e.stamp === PUBLISHED)).toBe(true);
+      } finally {
+        clock.advance(-7 * 60_000);
+      }
+    });
+
+    it('hands out feed URLs with the scheme a trusted proxy received', async () => {
+      const create = async () => {
+        const response = await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${await t.tokenFor('gov.sec')}`,
+            'x-forwarded-proto': 'https',
+          },
+          body: JSON.stringify({ query: CREATE_FEED, variables: { input: { leaderId: ids['赵敏'] } } }),
+        });
+        return ((await response.json()) as any).data.createCalendarFeed.url as string;
+      };
+      // The proxy in front (here: loopback, as the service trusts it) received HTTPS.
+      expect(await create()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/calendar\//);
+      const express = t.app.getHttpAdapter().getInstance();
+      const trusted = express.get('trust proxy');
+      express.set('trust proxy', false);
+      try {
+        // Not from a trusted proxy: a client cannot choose the scheme.
+        expect(await create()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/calendar\//);
+      } finally {
+        express.set('trust proxy', trusted);
+      }
     });
 
     it('checks what a feed is for', async () => {
@@ -458,6 +551,43 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       const badWeek = await download(token, '', '2026-48');
       expect(badWeek.status).toBe(400);
       expect(await badWeek.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'week' });
+    });
+  });
+
+  describe('entries removed by a revision', () => {
+    it('are sent once as cancelled, with a higher SEQUENCE, then dropped', async () => {
+      const gov = await t.tokenFor('gov.sec');
+      const coord = await t.tokenFor('party.coord');
+      const feedUrl = (await createFeed('gov.sec', { leaderId: ids['李明'] })).url;
+      const meeting = entry['李明:区政府常务会议'];
+      await gqlOk(t.url, gov, REMOVE, { id: meeting.id });
+      await gqlOk(t.url, coord, PUBLISH, { input: { week: W48, note: '取消常务会议' } });
+
+      const cancelled = (await readFeed(feedUrl)).events.find((e) => e.uid === `${meeting.id}@siban`);
+      expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 3, summary: '区政府常务会议', start: '2026-11-24T00:00:00.000Z' });
+      const events = (await readFeed(feedUrl)).events;
+      expect(events.filter((e) => e.status === 'CANCELLED')).toHaveLength(1);
+      expect(events.filter((e) => e.status === null).every((e) => e.sequence === 3)).toBe(true);
+
+      // The next revision no longer mentions it.
+      await gqlOk(t.url, gov, UPDATE, {
+        input: {
+          id: entry['赵敏:安全生产检查'].id,
+          entry: {
+            date: '2026-11-25',
+            startAt: shanghai('2026-11-25', '09:00'),
+            endAt: shanghai('2026-11-25', '11:30'),
+            kind: 'INSPECTION',
+            title: '安全生产检查',
+            place: '化工园区二期',
+            leadOfficeCode: 'GOVERNMENT',
+          },
+        },
+      });
+      await gqlOk(t.url, coord, PUBLISH, { input: { week: W48, note: '调整检查地点' } });
+      const later = (await readFeed(feedUrl)).events;
+      expect(later.map((e) => e.uid)).not.toContain(`${meeting.id}@siban`);
+      expect(later.every((e) => e.status === null && e.sequence === 4)).toBe(true);
     });
   });
 });
