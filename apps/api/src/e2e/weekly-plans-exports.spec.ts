@@ -2,7 +2,7 @@ import { ManualClock } from '@siban/clock';
 import { databaseKinds, gqlError, gqlOk } from '@siban/testing';
 import ExcelJS from 'exceljs';
 import { startTestApp, TestApp } from '../test/test-app';
-import { enterPlan, EntryFixture, leaderIds, MERGED, PUBLISH, shanghai, UPDATE } from '../test/weekly-plans';
+import { enterPlan, EntryFixture, leaderIds, MERGED, PUBLISH, REMOVE, shanghai, UPDATE } from '../test/weekly-plans';
 
 // ical.js is ESM-only; a dynamic import type-checks under this repo's CommonJS settings (see
 // libs/exports/src/lib/calendar/ical.spec.ts).
@@ -14,8 +14,9 @@ const CREATE_FEED =
   'mutation ($input: CreateCalendarFeedInput!) { createCalendarFeed(input: $input) { url feed { id leaderId officeCode createdAt revokedAt } } }';
 const REVOKE_FEED = 'mutation ($id: ID!) { revokeCalendarFeed(id: $id) { id revokedAt } }';
 const MY_FEEDS = '{ myCalendarFeeds { id leaderId officeCode revokedAt } }';
-const PROTOCOL_ORDER = ['王建国', '李明', '张华', '刘芳', '陈强', '赵敏', '孙伟', '周静', '吴涛', '郑磊', '冯雪'];
 const SECRET = { title: '市委巡视组反馈会', place: '区委三楼保密会议室' };
+/** Both revisions are published at the clock's start; DTSTAMP is that, not the time of reading. */
+const PUBLISHED = '2026-11-18T02:00:00Z';
 
 interface FeedEvent {
   uid: string;
@@ -27,6 +28,9 @@ interface FeedEvent {
   end: string;
   allDay: boolean;
   class: string | null;
+  stamp: string;
+  categories: string[];
+  status: string | null;
 }
 
 describe.each(databaseKinds())('calendar feeds and the printable table on %s', (kind) => {
@@ -80,6 +84,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         end: event.endDate.isDate ? event.endDate.toString() : event.endDate.toJSDate().toISOString(),
         allDay: event.startDate.isDate,
         class: (vevent.getFirstPropertyValue('class') as string | null) ?? null,
+        stamp: String(vevent.getFirstPropertyValue('dtstamp')),
+        categories: (vevent.getFirstProperty('categories')?.getValues() as string[] | undefined) ?? [],
+        status: (vevent.getFirstPropertyValue('status') as string | null) ?? null,
       };
     });
     return {
@@ -121,6 +128,7 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           place: '区政府常务会议室',
           leadOfficeCode: 'GOVERNMENT',
         },
+        { date: '2026-11-28', endDate: '2026-11-29', kind: 'LEAVE', title: '休假', leadOfficeCode: 'GOVERNMENT' },
       ]),
     );
     remember(
@@ -133,6 +141,15 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           title: '安全生产检查',
           place: '化工园区',
           leadOfficeCode: 'GOVERNMENT',
+        },
+        // The reception office leads this one; no leader of its own takes part.
+        {
+          date: '2026-11-27',
+          slot: 'MORNING',
+          kind: 'RECEPTION',
+          title: '接待省考察团',
+          place: '区迎宾馆',
+          leadOfficeCode: 'RECEPTION',
         },
       ]),
     );
@@ -168,6 +185,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-23T04:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['会议'],
+          status: null,
         },
         // The joint event once, with both leaders.
         {
@@ -180,6 +200,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-23T10:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['会议'],
+          status: null,
         },
         {
           uid: uid('王建国:听取汇报：科技创新, 产业升级; 人才'),
@@ -191,6 +214,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-24T08:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['调研'],
+          status: null,
         },
         // Same office as the leader: the restricted entry in full.
         {
@@ -203,6 +229,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-25T10:00:00.000Z',
           allDay: false,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['会议'],
+          status: null,
         },
         {
           uid: uid('王建国:赴省委党校学习'),
@@ -214,6 +243,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
           end: '2026-11-28',
           allDay: true,
           class: null,
+          stamp: PUBLISHED,
+          categories: ['出差'],
+          status: null,
         },
       ]);
     });
@@ -233,6 +265,9 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         end: '2026-11-25T10:00:00.000Z',
         allDay: false,
         class: 'CONFIDENTIAL',
+        stamp: PUBLISHED,
+        categories: [],
+        status: null,
       });
       expect(feed.text).not.toContain(SECRET.title);
       expect(feed.text).not.toContain(SECRET.place);
@@ -243,12 +278,17 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       const created = await createFeed('gov.sec', { officeCode: 'GOVERNMENT' });
       expect(created.feed).toMatchObject({ leaderId: null, officeCode: 'GOVERNMENT' });
       const feed = await readFeed(created.url);
-      expect(feed.name).toBe('清河区区政府办领导工作安排');
-      expect(feed.events.map((e) => [e.summary, e.location, e.start, e.end])).toEqual([
-        ['王建国、李明：全区经济工作会议', '区会议中心', '2026-11-23T06:00:00.000Z', '2026-11-23T10:00:00.000Z'],
-        ['李明：区政府常务会议', '区政府常务会议室', '2026-11-24T00:00:00.000Z', '2026-11-24T04:00:00.000Z'],
-        ['赵敏：安全生产检查', '化工园区', '2026-11-25T01:00:00.000Z', '2026-11-25T03:30:00.000Z'],
+      // 清河区 + 区政府办 reads 清河区政府办, without the doubled 区.
+      expect(feed.name).toBe('清河区政府办领导工作安排');
+      expect(feed.events.map((e) => [e.summary, e.location, e.start, e.end, e.categories])).toEqual([
+        ['王建国、李明：全区经济工作会议', '区会议中心', '2026-11-23T06:00:00.000Z', '2026-11-23T10:00:00.000Z', ['会议']],
+        ['李明：区政府常务会议', '区政府常务会议室', '2026-11-24T00:00:00.000Z', '2026-11-24T04:00:00.000Z', ['会议']],
+        ['赵敏：安全生产检查', '化工园区', '2026-11-25T01:00:00.000Z', '2026-11-25T03:30:00.000Z', ['调研']],
+        ['赵敏：接待省考察团', '区迎宾馆', '2026-11-27T00:00:00.000Z', '2026-11-27T04:00:00.000Z', ['接待']],
+        ['李明：休假', null, '2026-11-28', '2026-11-30', ['请假']],
       ]);
+      // Leave is nobody's meeting: no "参加领导" line.
+      expect(feed.events.find((e) => e.summary === '李明：休假')?.description).toBeNull();
 
       // Only your own office, unless you coordinate; and a coordinator sees restricted entries.
       const other = await gqlError(t.url, await t.tokenFor('gov.sec'), CREATE_FEED, { input: { officeCode: 'PARTY' } });
@@ -261,6 +301,58 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         `王建国：${SECRET.title}`,
         '王建国：赴省委党校学习',
       ]);
+    });
+
+    it('gives an office the events it leads, even with none of its own leaders taking part', async () => {
+      const created = await createFeed('reception.staff', { officeCode: 'RECEPTION' });
+      const feed = await readFeed(created.url);
+      expect(feed.name).toBe('清河区接待办领导工作安排');
+      expect(feed.events.map((e) => [e.summary, e.location, e.categories, e.description])).toEqual([
+        ['赵敏：接待省考察团', '区迎宾馆', ['接待'], '参加领导：赵敏'],
+      ]);
+    });
+
+    it('keeps its bytes while nothing changes: DTSTAMP is the publish time, refreshed hourly', async () => {
+      const created = await createFeed('gov.sec', { leaderId: ids['李明'] });
+      const first = await fetch(created.url);
+      const body = await first.text();
+      expect(body).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+      expect(body).toContain('\r\nX-PUBLISHED-TTL:PT1H\r\n');
+      clock.advance(7 * 60_000);
+      try {
+        const again = await fetch(created.url);
+        expect(await again.text()).toBe(body);
+        expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+        expect((await readFeed(created.url)).events.every((e) => e.stamp === PUBLISHED)).toBe(true);
+      } finally {
+        clock.advance(-7 * 60_000);
+      }
+    });
+
+    it('hands out feed URLs with the scheme a trusted proxy received', async () => {
+      const create = async () => {
+        const response = await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${await t.tokenFor('gov.sec')}`,
+            'x-forwarded-proto': 'https',
+          },
+          body: JSON.stringify({ query: CREATE_FEED, variables: { input: { leaderId: ids['赵敏'] } } }),
+        });
+        return ((await response.json()) as any).data.createCalendarFeed.url as string;
+      };
+      // The proxy in front (here: loopback, as the service trusts it) received HTTPS.
+      expect(await create()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/calendar\//);
+      const express = t.app.getHttpAdapter().getInstance();
+      const trusted = express.get('trust proxy');
+      express.set('trust proxy', false);
+      try {
+        // Not from a trusted proxy: a client cannot choose the scheme.
+        expect(await create()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/calendar\//);
+      } finally {
+        express.set('trust proxy', trusted);
+      }
     });
 
     it('checks what a feed is for', async () => {
@@ -352,23 +444,38 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       return sheet;
     }
 
-    /** The text in the row of a day and half-day and the column of a leader, as a reader finds it. */
-    function cell(sheet: ExcelJS.Worksheet, day: string, slot: '上午' | '下午' | '晚上', leader: string): unknown {
-      let row: number | undefined;
-      sheet.eachRow((r, n) => {
-        if (String(r.getCell(1).master.value ?? '').startsWith(day) && r.getCell(2).value === slot) row = n;
+    function text(c: ExcelJS.Cell): string {
+      const value = c.master.value;
+      if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+      return value === null || value === undefined ? '' : String(value);
+    }
+
+    /** The text at a leader's half-day on a day, found by its labels as a reader would. */
+    function cell(sheet: ExcelJS.Worksheet, day: string, slot: '上午' | '下午' | '晚上', leader: string): string | null {
+      let top: number | undefined;
+      sheet.getColumn(2).eachCell((c, row) => {
+        if (top === undefined && text(c).split('\n')[0] === leader) top = row;
       });
       let col: number | undefined;
       sheet.getRow(3).eachCell((c, n) => {
-        if (String(c.value).split('\n')[0] === leader) col = n;
+        if (text(c).startsWith(`${day}\n`)) col = n;
       });
-      if (row === undefined || col === undefined) throw new Error(`no cell for ${day} ${slot} ${leader}`);
-      return sheet.getCell(row, col).value;
+      if (top === undefined || col === undefined) throw new Error(`no cell for ${day} ${slot} ${leader}`);
+      return text(sheet.getCell(top + ['上午', '下午', '晚上'].indexOf(slot), col)) || null;
+    }
+
+    /** Leaders down the side, top to bottom. */
+    function leaderRows(sheet: ExcelJS.Worksheet): string[] {
+      const names: string[] = [];
+      sheet.getColumn(2).eachCell((c, row) => {
+        if (row > 3 && c.master === c && text(c)) names.push(text(c).split('\n')[0]);
+      });
+      return names;
     }
 
     function allText(sheet: ExcelJS.Worksheet): string {
       const texts: string[] = [];
-      sheet.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+      sheet.eachRow((r) => r.eachCell((c) => texts.push(text(c))));
       return texts.join('\n');
     }
 
@@ -379,37 +486,53 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       expect((await download('not-a-token')).status).toBe(401);
     });
 
-    it('lays out the latest revision by day, half-day and leader', async () => {
+    it('lays out the latest revision with leaders down the side and days across, named in Chinese', async () => {
       const response = await download(await t.tokenFor('gov.sec'));
-      expect(response.headers.get('content-disposition')).toBe('attachment; filename="weekly-schedule-2026-W48-r2.xlsx"');
+      const fileName = '清河区领导周工作安排表（2026年第48周·第2版）.xlsx';
+      // RFC 6266: the UTF-8 name for browsers, an ASCII stand-in for older clients.
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="_2026_48_2_.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      );
       const sheet = await openTable(response);
-      expect(sheet.getCell(1, 1).value).toBe('清河区领导周工作安排表');
-      expect(String(sheet.getCell(2, 1).value)).toContain('2026年第48周（11月23日—11月29日）  第2版');
-      const header: unknown[] = [];
-      sheet.getRow(3).eachCell((c) => header.push(c.value));
-      expect(header.slice(0, 2)).toEqual(['日期', '时段']);
-      expect(header.slice(2).map((h) => String(h).split('\n')[0])).toEqual(PROTOCOL_ORDER);
+      expect(text(sheet.getCell(1, 1))).toBe('清河区领导周工作安排表');
+      expect(text(sheet.getCell(2, 1))).toContain('2026年第48周（11月23日—11月29日）\u3000第2版');
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', scale: 100, printTitlesRow: '1:3' });
+      const header: string[] = [];
+      sheet.getRow(3).eachCell((c) => header.push(text(c)));
+      expect(header.slice(0, 4)).toEqual(['单位', '领导', '时段', '11月23日\n星期一']);
+      // By body (区委, 人大, 政府, 政协, 法院, 检察院), protocol order within each.
+      expect(leaderRows(sheet)).toEqual(['王建国', '陈强', '赵敏', '孙伟', '张华', '周静', '李明', '刘芳', '吴涛', '郑磊', '冯雪']);
 
-      expect(cell(sheet, '11月23日', '上午', '王建国')).toBe('区委常委会会议（区委二号会议室）');
-      // The joint event in each of its leaders' columns.
+      expect(cell(sheet, '11月23日', '上午', '王建国')).toBe('【改】区委常委会会议（区委二号会议室）');
+      // The joint event in each of its leaders' rows.
       expect(cell(sheet, '11月23日', '下午', '王建国')).toBe('全区经济工作会议（区会议中心）');
       expect(cell(sheet, '11月23日', '下午', '李明')).toBe('全区经济工作会议（区会议中心）');
       expect(cell(sheet, '11月24日', '下午', '王建国')).toBe('14:30-16:00 听取汇报：科技创新, 产业升级; 人才（高新区管委会）');
       expect(cell(sheet, '11月24日', '上午', '李明')).toBe('区政府常务会议（区政府常务会议室）');
       expect(cell(sheet, '11月25日', '上午', '赵敏')).toBe('09:00-11:30 安全生产检查（化工园区）');
-      expect(cell(sheet, '11月26日', '上午', '王建国')).toBe('全天 赴省委党校学习（省委党校）');
-      expect(cell(sheet, '11月27日', '上午', '王建国')).toBe('全天 赴省委党校学习（省委党校）');
+      // The two-day trip fills every half-day of both days, not only the mornings.
+      for (const day of ['11月26日', '11月27日']) {
+        for (const slot of ['上午', '下午', '晚上'] as const) expect(cell(sheet, day, slot, '王建国')).toBe('赴省委党校学习（省委党校）');
+      }
       expect(cell(sheet, '11月28日', '上午', '王建国')).toBeNull();
       expect(cell(sheet, '11月23日', '上午', '李明')).toBeNull();
+      // Leaders whose plans were never submitted say so instead of looking free.
+      expect(cell(sheet, '11月23日', '上午', '张华')).toBe('未报');
+      expect(cell(sheet, '11月29日', '晚上', '张华')).toBe('未报');
+      expect(cell(sheet, '11月23日', '上午', '陈强')).toBe('未报');
       // Restricted: a busy mark for another office, and its details nowhere in the file.
       expect(cell(sheet, '11月25日', '下午', '王建国')).toBe('忙碌');
       expect(allText(sheet)).not.toContain(SECRET.title);
       expect(allText(sheet)).not.toContain(SECRET.place);
+      expect(allText(sheet)).toContain('说明：【新】本版新增\u3000【改】本版变更');
     });
 
     it('gives an earlier revision on request, and restricted details to the leader’s office', async () => {
-      const first = await openTable(await download(await t.tokenFor('gov.sec'), '?revision=1'));
-      expect(String(first.getCell(2, 1).value)).toContain('第1版');
+      const firstResponse = await download(await t.tokenFor('gov.sec'), '?revision=1');
+      expect(firstResponse.headers.get('content-disposition')).toContain(encodeURIComponent('（2026年第48周·第1版）.xlsx'));
+      const first = await openTable(firstResponse);
+      expect(text(first.getCell(2, 1))).toContain('第1版');
+      // A first revision marks nothing as new.
       expect(cell(first, '11月23日', '上午', '王建国')).toBe('区委常委会会议（区委一号会议室）');
 
       const party = await openTable(await download(await t.tokenFor('party.sec')));
@@ -428,6 +551,43 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
       const badWeek = await download(token, '', '2026-48');
       expect(badWeek.status).toBe(400);
       expect(await badWeek.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'week' });
+    });
+  });
+
+  describe('entries removed by a revision', () => {
+    it('are sent once as cancelled, with a higher SEQUENCE, then dropped', async () => {
+      const gov = await t.tokenFor('gov.sec');
+      const coord = await t.tokenFor('party.coord');
+      const feedUrl = (await createFeed('gov.sec', { leaderId: ids['李明'] })).url;
+      const meeting = entry['李明:区政府常务会议'];
+      await gqlOk(t.url, gov, REMOVE, { id: meeting.id });
+      await gqlOk(t.url, coord, PUBLISH, { input: { week: W48, note: '取消常务会议' } });
+
+      const cancelled = (await readFeed(feedUrl)).events.find((e) => e.uid === `${meeting.id}@siban`);
+      expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 3, summary: '区政府常务会议', start: '2026-11-24T00:00:00.000Z' });
+      const events = (await readFeed(feedUrl)).events;
+      expect(events.filter((e) => e.status === 'CANCELLED')).toHaveLength(1);
+      expect(events.filter((e) => e.status === null).every((e) => e.sequence === 3)).toBe(true);
+
+      // The next revision no longer mentions it.
+      await gqlOk(t.url, gov, UPDATE, {
+        input: {
+          id: entry['赵敏:安全生产检查'].id,
+          entry: {
+            date: '2026-11-25',
+            startAt: shanghai('2026-11-25', '09:00'),
+            endAt: shanghai('2026-11-25', '11:30'),
+            kind: 'INSPECTION',
+            title: '安全生产检查',
+            place: '化工园区二期',
+            leadOfficeCode: 'GOVERNMENT',
+          },
+        },
+      });
+      await gqlOk(t.url, coord, PUBLISH, { input: { week: W48, note: '调整检查地点' } });
+      const later = (await readFeed(feedUrl)).events;
+      expect(later.map((e) => e.uid)).not.toContain(`${meeting.id}@siban`);
+      expect(later.every((e) => e.status === null && e.sequence === 4)).toBe(true);
     });
   });
 });

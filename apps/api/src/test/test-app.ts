@@ -56,6 +56,7 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     // Suites sign in often from one address (and some stop the clock): the address's rate is
     // lifted here; login-lockout.spec.ts tests the real limits.
     login: { ratePerMinute: 10_000, freeAttempts: 5, accountLockThreshold: 50, accountLockMinutes: 60 },
+    schedulePaper: 'A4',
   };
 }
 

@@ -1,15 +1,21 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CalendarFeed, CalendarFeedScope } from '@siban/db';
 import { CalendarFeedService } from '@siban/exports';
+import type { Request } from 'express';
 import { ParseIdPipe, RequestContext } from '@siban/graphql-core';
 import { AuthenticatedUser, CurrentUser } from '@siban/identity';
 import { CalendarFeedCreatedModel, CalendarFeedModel } from './dto/calendar-feed.model';
 import { CreateCalendarFeedInput } from './dto/create-calendar-feed.input';
 import { feedKindOf } from './feed-kind';
 
-function requestBase(ctx: RequestContext): string {
-  const host = ctx.req?.headers.host;
-  return `http://${typeof host === 'string' ? host : 'localhost'}`;
+/**
+ * The scheme and host the client used. Express's `req.protocol` and `req.host` read
+ * X-Forwarded-Proto / X-Forwarded-Host only from a proxy that `trust proxy` trusts, so a client
+ * cannot talk the service into handing out a URL on someone else's host.
+ */
+export function requestBase(ctx: RequestContext): string {
+  const req = ctx.req as Partial<Pick<Request, 'protocol' | 'host'>> | undefined;
+  return `${req?.protocol ?? 'http'}://${req?.host ?? 'localhost'}`;
 }
 
 @Resolver(() => CalendarFeedModel)

@@ -126,6 +126,13 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ ...postgres, GRAPHIQL: 'yes' })).toThrow(/GRAPHIQL/);
   });
 
+  it('prints the weekly table on A4 unless A3 is asked for', () => {
+    const dataDir = path.join(dir, 'pglite');
+    expect(loadAppConfig({ DATA_DIR: dataDir }).schedulePaper).toBe('A4');
+    expect(loadAppConfig({ DATA_DIR: dataDir, SCHEDULE_PAPER: 'A3' }).schedulePaper).toBe('A3');
+    expect(() => loadAppConfig({ DATA_DIR: dataDir, SCHEDULE_PAPER: 'Letter' })).toThrow(/SCHEDULE_PAPER/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ DATABASE_URL: '', REDIS_URL: '', DATA_DIR: path.join(dir, 'x') }).database.kind).toBe('pglite');
   });

@@ -61,6 +61,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   DISTRICT_NAME: z.string().min(1).max(30).default('清河区'),
+  SCHEDULE_PAPER: z.enum(['A4', 'A3']).default('A4'),
   PUBLIC_URL: z
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s):// URL')
@@ -124,6 +125,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Printed on schedules, e.g. 清河区. */
   districtName: string;
+  /** Paper of the printed weekly table: A4 (9 pt text, prints anywhere) or A3 (10.5 pt, for posting). */
+  schedulePaper: 'A4' | 'A3';
   /** Base of links handed out (calendar feeds); the request's host when unset. */
   publicUrl?: string;
   requestLimits: RequestLimits;
@@ -177,6 +180,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     seedDemo: e.SEED_DEMO === 'true',
     districtName: e.DISTRICT_NAME,
+    schedulePaper: e.SCHEDULE_PAPER,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     requestLimits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,

@@ -9,12 +9,15 @@ import type { FeedCalendar, FeedKind, FeedRequester, FeedTarget } from './feed-s
 import { feedPath, hashFeedToken, newFeedToken } from './feed-token';
 import { renderICalendar } from './ical';
 
+/** How often subscribed calendars fetch a feed again: a revision published today shows within the hour. */
+export const FEED_REFRESH_INTERVAL = 'PT1H';
+
 export interface RenderedFeed {
   /** The iCalendar text. */
   body: string;
   /**
-   * A weak validator of what the calendar says. DTSTAMP (the time of rendering) is left out, so
-   * a client asking again with If-None-Match gets 304 until an event actually changes.
+   * A weak validator of what the calendar says. Every DTSTAMP is a publish time, never the time of
+   * rendering, so a client asking again with If-None-Match gets 304 until an event actually changes.
    */
   etag: string;
 }
@@ -78,7 +81,7 @@ export class CalendarFeedService {
     const calendar = await this.registry.source(feed.scope).calendar(feed, owner, now);
     const description = `${this.config.districtName}四办协同 Siban`;
     return {
-      body: renderICalendar({ calendarName: calendar.name, description, stamp: now, events: calendar.events }),
+      body: renderICalendar({ calendarName: calendar.name, description, refreshInterval: FEED_REFRESH_INTERVAL, events: calendar.events }),
       etag: calendarEtag(calendar, description),
     };
   }

@@ -22,7 +22,14 @@ describe('calendarEtag', () => {
   const calendar = {
     name: '王建国工作安排',
     events: [
-      { uid: 'e1@siban', sequence: 2, summary: '常委会', start: new Date('2026-11-24T00:00:00Z'), end: new Date('2026-11-24T04:00:00Z') },
+      {
+        uid: 'e1@siban',
+        sequence: 2,
+        stamp: new Date('2026-11-20T09:30:00Z'),
+        summary: '常委会',
+        start: new Date('2026-11-24T00:00:00Z'),
+        end: new Date('2026-11-24T04:00:00Z'),
+      },
     ],
   };
 

@@ -24,6 +24,7 @@ const DESCRIPTION = '出席：王建国, 李明华；列席：各部门主要负
 function event(overrides: Partial<ICalEvent> & Pick<ICalEvent, 'uid'>): ICalEvent {
   return {
     sequence: 2,
+    stamp: STAMP,
     summary: '区委常委会会议',
     start: new Date('2026-11-24T00:00:00Z'),
     end: new Date('2026-11-24T02:30:00Z'),
@@ -65,7 +66,7 @@ function render(events: ICalEvent[] = EVENTS): string {
   return renderICalendar({
     calendarName: '王建国（区委书记）周工作安排',
     description: '清河区领导周工作安排；由四办协同系统生成',
-    stamp: STAMP,
+    refreshInterval: 'PT1H',
     events,
   });
 }
@@ -204,6 +205,31 @@ describe('renderICalendar', () => {
     expect(() => render([event({ uid: 'x', allDay: { startDate: '2026-02-30', endDateExclusive: '2026-03-01' } })])).toThrow(RangeError);
     expect(() => render([event({ uid: 'x', allDay: { startDate: '2026-11-25', endDateExclusive: '2026-11-25' } })])).toThrow(RangeError);
     expect(() => render([event({ uid: 'x', start: undefined })])).toThrow(/needs start and end, or allDay/);
+  });
+
+  it('asks subscribers to refresh hourly, in the standard property and in Outlook’s', () => {
+    const text = render();
+    expect(text).toContain('\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+    const { calendar } = parse(text);
+    const refresh = calendar.getFirstProperty('refresh-interval');
+    expect(refresh?.type).toBe('duration');
+    expect(String(refresh?.getFirstValue())).toBe('PT1H');
+    expect(String(calendar.getFirstPropertyValue('x-published-ttl'))).toBe('PT1H');
+    expect(renderICalendar({ calendarName: 'x', events: [] })).not.toContain('REFRESH-INTERVAL');
+    expect(() => renderICalendar({ calendarName: 'x', refreshInterval: '1 hour', events: [] })).toThrow(RangeError);
+  });
+
+  it('stamps each event with its own publish time, so the bytes change only with the events', () => {
+    const earlier = new Date('2026-11-13T08:00:00Z');
+    const text = render([event({ uid: 'old@siban', stamp: earlier }), event({ uid: 'new@siban' })]);
+    const stamps = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .map((v) => [v.getFirstPropertyValue('uid'), String(v.getFirstPropertyValue('dtstamp'))]);
+    expect(stamps).toEqual([
+      ['old@siban', '2026-11-13T08:00:00Z'],
+      ['new@siban', '2026-11-20T09:30:00Z'],
+    ]);
+    expect(() => render([event({ uid: 'x', stamp: new Date('invalid') })])).toThrow(RangeError);
   });
 
   it('writes an event status, and none for an event without one', () => {

@@ -7,6 +7,11 @@ export interface ICalEvent {
   uid: string;
   /** Grows with each published change (e.g. the revision number); clients ignore an update whose SEQUENCE did not grow. */
   sequence: number;
+  /**
+   * DTSTAMP: when this version of the event was published (e.g. its revision's publish time).
+   * Never the time of rendering: the feed's bytes, and so its ETag, stay the same until it changes.
+   */
+  stamp: Date;
   summary: string;
   location?: string;
   description?: string;
@@ -25,8 +30,12 @@ export interface ICalEvent {
 export interface ICalendarInput {
   calendarName: string;
   description?: string;
-  /** DTSTAMP of every event: when this feed was generated. */
-  stamp: Date;
+  /**
+   * How often subscribers should fetch the feed again, as an RFC 5545 duration (e.g. "PT1H"):
+   * REFRESH-INTERVAL (RFC 7986) and Outlook's X-PUBLISHED-TTL. Without it clients pick their own,
+   * Outlook as rarely as once a week.
+   */
+  refreshInterval?: string;
   events: ICalEvent[];
 }
 
@@ -50,20 +59,30 @@ export function renderICalendar(input: ICalendarInput): string {
     'X-WR-TIMEZONE:Asia/Shanghai',
   ];
   if (input.description) lines.push(`X-WR-CALDESC:${escapeText(input.description)}`);
+  if (input.refreshInterval !== undefined) {
+    if (!/^P(?!$)(\d+W|(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?)$/.test(input.refreshInterval)) {
+      throw new RangeError(`Refresh interval must be an RFC 5545 duration, got "${input.refreshInterval}"`);
+    }
+    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${input.refreshInterval}`, `X-PUBLISHED-TTL:${input.refreshInterval}`);
+  }
 
-  const stamp = formatUtc(input.stamp, 'stamp');
-  for (const event of input.events) lines.push(...renderEvent(event, stamp));
+  for (const event of input.events) lines.push(...renderEvent(event));
 
   lines.push('END:VCALENDAR');
   // Every content line, including the last, is terminated by CRLF (RFC 5545 §3.1).
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
 
-function renderEvent(event: ICalEvent, stamp: string): string[] {
+function renderEvent(event: ICalEvent): string[] {
   if (!Number.isInteger(event.sequence) || event.sequence < 0) {
     throw new RangeError(`SEQUENCE must be a non-negative integer, got ${event.sequence} (${event.uid})`);
   }
-  const lines = ['BEGIN:VEVENT', `UID:${escapeText(event.uid)}`, `DTSTAMP:${stamp}`, `SEQUENCE:${event.sequence}`];
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(event.uid)}`,
+    `DTSTAMP:${formatUtc(event.stamp, `DTSTAMP of ${event.uid}`)}`,
+    `SEQUENCE:${event.sequence}`,
+  ];
 
   if (event.allDay) {
     const start = formatDate(event.allDay.startDate, event.uid);

@@ -4,7 +4,11 @@ import {
   addSpanningRow,
   createWorkbook,
   estimateLines,
+  estimateLinesAt,
   LINE_HEIGHT_PT,
+  printableArea,
+  printScale,
+  widthForPoints,
   PAGE_NUMBER_FOOTER,
   rowHeight,
   setPrintArea,
@@ -99,5 +103,36 @@ describe('row heights', () => {
   it('sets a row to its tallest cell, at least the minimum', () => {
     expect(rowHeight([], 24)).toBe(24);
     expect(rowHeight([1, 3, 2], 24)).toBe(3 * LINE_HEIGHT_PT + 4);
+  });
+});
+
+describe('sizing a sheet to its paper', () => {
+  it('knows the printable area inside the margins', () => {
+    expect(printableArea('A4', 'landscape').width).toBeCloseTo(841.9 - 57.6, 1);
+    expect(printableArea('A4', 'landscape').height).toBeCloseTo(595.3 - 86.4, 1);
+    expect(printableArea('A3', 'portrait').width).toBeCloseTo(printableArea('A4', 'landscape').width, 1);
+  });
+
+  it('computes the print scale a fit to width applies: 1 when it fits, less when it must shrink', () => {
+    const fits = [widthForPoints(400), widthForPoints(380)];
+    expect(printScale('A4', 'landscape', fits)).toBe(1);
+    // The old table, 11 leaders across at 22 units each, shrank to about half on A4.
+    const wide = [14, 6, ...Array.from({ length: 11 }, () => 22)];
+    expect(printScale('A4', 'landscape', wide)).toBeCloseTo(784.3 / (262 * 5.7), 3);
+    expect(11 * printScale('A4', 'landscape', wide)).toBeLessThan(6);
+  });
+
+  it('prints at 100 % when asked, for a sheet sized to its paper', async () => {
+    const workbook = createWorkbook();
+    addPrintSheet(workbook, { name: '表', columnWidths: [10], fit: 'actual' });
+    const read = await reopen(workbook, '表');
+    expect(read.pageSetup).toMatchObject({ fitToPage: false, scale: 100 });
+  });
+
+  it('estimates wrapped lines in points at a font size', () => {
+    expect(estimateLinesAt('区委常委会会议', 7 * 9 + 4, 9)).toBe(1);
+    expect(estimateLinesAt('区委常委会会议', 6 * 9 + 4, 9)).toBe(2);
+    expect(estimateLinesAt('09:00 会议', 4 * 9 + 4, 9)).toBe(2);
+    expect(estimateLinesAt('一\n二', 100, 9)).toBe(2);
   });
 });

@@ -64,13 +64,87 @@ export const CELL_STYLES = {
 
 export type CellStyleName = keyof typeof CELL_STYLES;
 
+export type Orientation = 'landscape' | 'portrait';
+
+/** ISO 216 sheets, portrait, in points (1/72 inch). */
+const PAPER_POINTS: Readonly<Record<PaperSize, { width: number; height: number }>> = {
+  A4: { width: 595.3, height: 841.9 },
+  A3: { width: 841.9, height: 1190.6 },
+};
+
+/** Page margins in inches (ExcelJS's unit); the footer with page numbers sits in the bottom one. */
+export const PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+/**
+ * Printed points per unit of column width. Excel and WPS render a unit as 7 px of Calibri 11 at
+ * 96 dpi (5.25 pt); LibreOffice, measured from its PDFs with Carlito (Calibri's metric twin)
+ * installed, as about 5.6 pt. Tables sized to the paper take the wider reading, so they fit at 100 %
+ * in both; text wrapping is estimated on the narrower one, so rows are never too short.
+ */
+export const POINTS_PER_WIDTH_UNIT = { widest: 5.7, narrowest: 5.25 } as const;
+
+/** The area inside the margins, in points. */
+export function printableArea(paper: PaperSize, orientation: Orientation): { width: number; height: number } {
+  const sheet = PAPER_POINTS[paper];
+  const [width, height] = orientation === 'landscape' ? [sheet.height, sheet.width] : [sheet.width, sheet.height];
+  return {
+    width: width - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72,
+    height: height - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72,
+  };
+}
+
+/** The column width (in units) that prints at most `points` wide in any of the programs above. */
+export function widthForPoints(points: number): number {
+  return Math.floor((points / POINTS_PER_WIDTH_UNIT.widest) * 100) / 100;
+}
+
+/**
+ * The factor by which a sheet of these columns prints when fitted to the paper's width: 1 when it
+ * fits (fitting never enlarges), less when it must shrink. Printed text size = font size x this.
+ */
+export function printScale(paper: PaperSize, orientation: Orientation, columnWidths: readonly number[]): number {
+  const sheetWidth = columnWidths.reduce((sum, w) => sum + w * POINTS_PER_WIDTH_UNIT.widest, 0);
+  return Math.min(1, printableArea(paper, orientation).width / sheetWidth);
+}
+
+/**
+ * Printed lines of `text` in a column `points` wide at `fontSize`: a CJK character (and full-width
+ * punctuation) is one em wide, anything else half of one, as in 宋体; a cell keeps ~4 pt of padding.
+ */
+export function estimateLinesAt(text: string, points: number, fontSize: number): number {
+  const usable = Math.max(points - 4, fontSize);
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    let width = 0;
+    for (const char of line) width += (char.codePointAt(0) ?? 0) >= 0x2000 ? fontSize : fontSize / 2;
+    lines += Math.max(1, Math.ceil(width / usable - 1e-9));
+  }
+  return lines;
+}
+
+/** Height of one printed line at `fontSize`: CJK fonts (Noto Sans CJK, 宋体) need about 1.45 em. */
+export function lineHeightAt(fontSize: number): number {
+  return Math.ceil(fontSize * 1.45 * 4) / 4;
+}
+
+/** A manual page break after `row` (1-based): the next row starts a page. */
+export function breakPageAfter(sheet: ExcelJS.Worksheet, row: number): void {
+  sheet.getRow(row).addPageBreak();
+}
+
 export interface PrintSheetOptions {
   name: string;
   /** Widths of the columns, left to right, in "0" digits of the default font. */
   columnWidths: number[];
   /** A4 unless a table is too wide to read on it. */
   paper?: PaperSize;
-  orientation?: 'landscape' | 'portrait';
+  orientation?: Orientation;
+  /**
+   * `width` (default): shrink to one page wide, as many pages tall as needed. `actual`: print at
+   * 100 % for a sheet already sized to its paper; unlike fitting (which Excel applies by ignoring
+   * them), it keeps the manual page breaks a layout sets.
+   */
+  fit?: 'width' | 'actual';
   /** Rows (1-based, inclusive) printed again at the top of every page: a loose sheet stays readable. */
   repeatRows?: { first: number; last: number };
   /** Excel header/footer codes; page numbers by default. */
@@ -101,12 +175,12 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, options: PrintSheetOpt
     pageSetup: {
       paperSize: PAPER_CODES[options.paper ?? 'A4'],
       orientation: options.orientation ?? 'landscape',
-      // One page wide however many columns there are; as many pages tall as the table needs.
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...(options.fit === 'actual'
+        ? { fitToPage: false, scale: 100 }
+        : // One page wide however many columns there are; as many pages tall as the table needs.
+          { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...PAGE_MARGINS },
       ...(repeatRows ? { printTitlesRow: `${repeatRows.first}:${repeatRows.last}` } : {}),
     },
     headerFooter: { oddFooter: options.footer ?? PAGE_NUMBER_FOOTER },

@@ -1,29 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@siban/config';
+import { PrismaService } from '@siban/db';
 import { AuthenticatedUser } from '@siban/identity';
-import { describeDate, describeInstant, localTimeOf, parseWeekId, weekDays } from '@siban/district-time';
-import type { HalfDay } from '../domain/types';
-import { ViewedEvent } from '../schedule/schedule-view';
 import { ScheduleService } from '../schedule/schedule.service';
 import { viewerOf } from '../schedule/utils/visibility';
 import { checkWeek } from '../utils/check-week';
 import { WeeklyPlanErrors } from '../weekly-plans.errors';
-import { renderWeeklyTableXlsx, WeeklyTableInput } from './weekly-table-xlsx';
-
-const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
-
-function cellLine(event: ViewedEvent): string {
-  const e = event.entry;
-  if (e.busy) return '忙碌';
-  const time = e.startAt && e.endAt ? `${localTimeOf(e.startAt)}-${localTimeOf(e.endAt)} ` : !e.slot ? '全天 ' : '';
-  return `${time}${e.title}${e.place ? `（${e.place}）` : ''}`;
-}
+import { eventsByHalfDay, weeklyTableContent, weeklyTableFileName } from './weekly-table-content';
+import { renderWeeklyTableXlsx } from './weekly-table-xlsx';
 
 /** The printable weekly table (周工作安排表) of a published revision, as the viewer may see it. */
 @Injectable()
 export class ScheduleExportService {
   constructor(
     private readonly schedule: ScheduleService,
+    private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,31 +23,39 @@ export class ScheduleExportService {
     const wanted = number ?? (await this.schedule.latestRevision(week))?.number;
     if (wanted === undefined) throw WeeklyPlanErrors.revisionNotFound(week, 0);
     const [view] = await this.schedule.revisionViews(week, viewerOf(user), [wanted]);
-    // Every leader in office gets a column (an empty column says "nothing planned"), and a former
+    const publishedAt = view.revision.publishedAt;
+    const [inOfficeLeaders, submittedPlans] = await Promise.all([
+      this.schedule.leaderInfos(false),
+      // What the coordinator had when publishing: a plan submitted later was not in this revision.
+      this.prisma.weeklyPlan.findMany({ where: { week, submittedAt: { lte: publishedAt } }, select: { leaderId: true } }),
+    ]);
+    // Every leader in office gets a row (未报 or free half-days say something), and a former
     // leader only where the week involves them.
-    const inOffice = new Set((await this.schedule.leaderInfos(false)).map((l) => l.id));
+    const inOffice = new Set(inOfficeLeaders.map((l) => l.id));
     const involved = new Set(view.events.flatMap((e) => e.leaderIds));
-    const columns = view.leaders.filter((l) => involved.has(l.id) || inOffice.has(l.id));
-    const cells: WeeklyTableInput['cells'] = [];
-    for (const day of view.days) {
-      const put = (slot: HalfDay, event: ViewedEvent) => {
-        for (const leaderId of event.leaderIds) cells.push({ leaderId, date: day.date, slot, lines: [cellLine(event)] });
-      };
-      for (const event of day.allDay) put('MORNING', event);
-      for (const { slot, events } of day.slots) for (const event of events) put(slot, event);
-    }
-    const days = weekDays(week);
-    const { year, week: n } = parseWeekId(week);
-    const published = describeInstant(view.revision.publishedAt).zh;
-    const content = await renderWeeklyTableXlsx({
-      title: `${this.config.districtName}领导周工作安排表`,
-      subtitle: `${year}年第${n}周（${describeDate(days[0]).zh}—${describeDate(days[6]).zh}）  第${view.revision.number}版  ${published} 发布`,
-      days: days.map((date, i) => ({ date, label: `${describeDate(date).zh} ${WEEKDAYS[i]}` })),
-      leaders: columns.map((l) => ({ id: l.id, label: `${l.name}\n${l.title}` })),
-      cells,
-      footer: '注：标“忙碌”者为不公开安排。',
-      generatedAt: view.revision.publishedAt,
+    const { changes } = view;
+    const content = weeklyTableContent({
+      districtName: this.config.districtName,
+      paper: this.config.schedulePaper,
+      week,
+      revision: { number: view.revision.number, publishedAt },
+      leaders: view.leaders.filter((l) => involved.has(l.id) || inOffice.has(l.id)),
+      submitted: new Set(submittedPlans.map((p) => p.leaderId)),
+      events: eventsByHalfDay(view.days),
+      // A first revision is all new: nothing to mark.
+      changes:
+        view.revision.number > 1
+          ? {
+              added: new Set(changes.added.map((e) => e.id)),
+              changed: new Set(changes.changed.map((c) => c.entryId)),
+              removed: changes.removed.map((entry) => ({ entry, busy: changes.busyBefore.has(entry.id) })),
+            }
+          : undefined,
+      acknowledgements: view.acknowledgements,
     });
-    return { fileName: `weekly-schedule-${week}-r${view.revision.number}.xlsx`, content };
+    return {
+      fileName: weeklyTableFileName(this.config.districtName, week, view.revision.number),
+      content: await renderWeeklyTableXlsx(content),
+    };
   }
 }

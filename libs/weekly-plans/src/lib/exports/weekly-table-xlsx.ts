@@ -1,170 +1,81 @@
-// The printable weekly table (周工作安排表) as offices circulate and print it: days down,
-// leaders across, one row per half-day. Pure: strings in, xlsx bytes out. Paper, fonts and row
-// heights are the shared print layout's (@siban/exports).
-import { HALF_DAY_LABELS, HALF_DAYS, type HalfDay } from '@siban/district-time';
+// The printable weekly table (周工作安排表) as an xlsx file: the layout of weekly-table-layout
+// written with the shared print set-up (@siban/exports). Pure: data in, xlsx bytes out.
+import type ExcelJS from 'exceljs';
 import {
   addPrintSheet,
-  addSpanningRow,
+  breakPageAfter,
+  CELL_STYLES,
+  type CellStyle,
   createWorkbook,
-  estimateLines,
-  rowHeight,
+  FONT_NAME,
   setPrintArea,
   styleCell,
   workbookBuffer,
 } from '@siban/exports';
+import { HEADER_ROW, layOutWeeklyTable, type TableCellStyle, type WeeklyTableInput, type WeeklyTableLayout } from './weekly-table-layout';
 
-export interface WeeklyTableInput {
-  /** e.g. "清河区领导周工作安排表" */
-  title: string;
-  /** e.g. "2026年第48周（11月23日—11月29日）  第2版  2026-11-20 17:30 发布" */
-  subtitle: string;
-  /** Rows, top to bottom; label e.g. "11月23日 星期一". */
-  days: { date: string; label: string }[];
-  /** Columns, left to right; label e.g. "王建国\n区委书记". */
-  leaders: { id: string; label: string }[];
-  /** Text lines per cell, e.g. "09:00 区委常委会会议（区委一号会议室）". */
-  cells: { leaderId: string; date: string; slot: HalfDay; lines: string[] }[];
-  /** e.g. "注：标“忙碌”者为不公开安排。" */
-  footer?: string;
-  /**
-   * Recorded as the workbook's created/modified document properties. When absent ExcelJS fills
-   * them from the clock itself (as it does the zip entries' times regardless), so the bytes are
-   * never reproducible; the sheet content is.
-   */
-  generatedAt?: Date;
-}
+export type { WeeklyTableInput } from './weekly-table-layout';
 
 export const WORKSHEET_NAME = '周工作安排';
 
-const TITLE_ROW = 1;
-const SUBTITLE_ROW = 2;
-const HEADER_ROW = 3;
-const FIRST_DAY_ROW = HEADER_ROW + 1;
-const DATE_COL = 1;
-const SLOT_COL = 2;
-const FIRST_LEADER_COL = 3;
+const CENTRED: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 
-const DATE_WIDTH = 14;
-const SLOT_WIDTH = 6;
-const LEADER_WIDTH = 22;
-
-/** Blank half-days keep some height: printed copies get handwritten additions. */
-const MIN_SLOT_ROW_HEIGHT = 24;
-const MIN_HEADER_ROW_HEIGHT = 28;
+function stylesFor(fonts: WeeklyTableLayout['fonts']): Record<TableCellStyle, CellStyle> {
+  const font = (style: TableCellStyle, bold = false) => ({ name: FONT_NAME, size: fonts[style], bold });
+  return {
+    title: { ...CELL_STYLES.title, font: font('title', true) },
+    subtitle: { ...CELL_STYLES.subtitle, font: font('subtitle') },
+    header: { ...CELL_STYLES.header, font: font('header', true) },
+    group: { ...CELL_STYLES.rowLabel, font: font('group', true) },
+    leader: { ...CELL_STYLES.rowLabel, font: font('leader') },
+    slot: { ...CELL_STYLES.centered, font: font('slot'), alignment: CENTRED },
+    body: { ...CELL_STYLES.body, font: font('body') },
+    notSubmitted: { ...CELL_STYLES.centered, font: font('notSubmitted', true), alignment: CENTRED },
+    note: { ...CELL_STYLES.note, font: font('note') },
+  };
+}
 
 export async function renderWeeklyTableXlsx(input: WeeklyTableInput): Promise<Buffer> {
-  const leaderIndex = indexBy(input.leaders, (leader) => leader.id, 'leader id');
-  const dayIndex = indexBy(input.days, (day) => day.date, 'date');
-  const cellText = collectCellText(input.cells, leaderIndex, dayIndex);
-
+  const layout = layOutWeeklyTable(input);
   const workbook = createWorkbook(input.generatedAt);
-  const lastCol = FIRST_LEADER_COL + input.leaders.length - 1;
-  const tableLastCol = Math.max(lastCol, SLOT_COL);
-  const lastTableRow = HEADER_ROW + input.days.length * HALF_DAYS.length;
-
   const sheet = addPrintSheet(workbook, {
     name: WORKSHEET_NAME,
-    columnWidths: [DATE_WIDTH, SLOT_WIDTH, ...input.leaders.map(() => LEADER_WIDTH)],
-    // Each printed page repeats the leader header so a loose sheet is still readable.
-    repeatRows: { first: HEADER_ROW, last: HEADER_ROW },
-    // Scrolling keeps leaders and day/slot labels in view.
-    freeze: { rows: HEADER_ROW, columns: SLOT_COL },
+    columnWidths: layout.columnWidths,
+    paper: layout.paper,
+    orientation: 'landscape',
+    // Sized to the paper: at 100 % the fonts print at their own size and the page breaks hold.
+    fit: 'actual',
+    // Title, subtitle and day headings on every page, so a loose page is still readable.
+    repeatRows: layout.repeatRows,
+    freeze: layout.freeze,
   });
-  const tableWidth = DATE_WIDTH + SLOT_WIDTH + input.leaders.length * LEADER_WIDTH;
+  const styles = stylesFor(layout.fonts);
 
-  addSpanningRow(sheet, TITLE_ROW, input.title, { style: 'title', lastColumn: tableLastCol, width: tableWidth });
-  addSpanningRow(sheet, SUBTITLE_ROW, input.subtitle, { style: 'subtitle', lastColumn: tableLastCol, width: tableWidth });
-
-  const headerLabels = ['日期', '时段', ...input.leaders.map((leader) => leader.label)];
-  headerLabels.forEach((label, i) => {
-    const cell = sheet.getCell(HEADER_ROW, i + 1);
-    cell.value = label;
-    styleCell(cell, 'header');
-  });
-  sheet.getRow(HEADER_ROW).height = rowHeight(
-    headerLabels.map((label, i) => estimateLines(label, columnWidth(i + 1))),
-    MIN_HEADER_ROW_HEIGHT,
-  );
-
-  input.days.forEach((day, d) => {
-    const firstRow = FIRST_DAY_ROW + d * HALF_DAYS.length;
-    HALF_DAYS.forEach((slot, s) => {
-      const row = firstRow + s;
-
-      // Every cell of the merged date block gets the border, or its left edge prints broken.
-      const dateCell = sheet.getCell(row, DATE_COL);
-      if (s === 0) dateCell.value = day.label;
-      styleCell(dateCell, 'rowLabel');
-
-      const slotCell = sheet.getCell(row, SLOT_COL);
-      slotCell.value = HALF_DAY_LABELS[slot].zh;
-      styleCell(slotCell, 'centered');
-
-      const lineCounts: number[] = [];
-      input.leaders.forEach((leader, l) => {
-        const cell = sheet.getCell(row, FIRST_LEADER_COL + l);
-        const lines = cellText.get(cellKey(leader.id, day.date, slot));
-        // An empty slot stays a truly empty cell, not "", so it reads back as blank.
-        if (lines && lines.length > 0) {
-          cell.value = lines.join('\n');
-          lineCounts.push(lines.reduce((sum, line) => sum + estimateLines(line, LEADER_WIDTH), 0));
-        }
-        styleCell(cell, 'body');
-      });
-      sheet.getRow(row).height = rowHeight(lineCounts, MIN_SLOT_ROW_HEIGHT);
-    });
-    sheet.mergeCells(firstRow, DATE_COL, firstRow + HALF_DAYS.length - 1, DATE_COL);
-  });
-
-  let lastRow = lastTableRow;
-  if (input.footer) {
-    lastRow = lastTableRow + 1;
-    addSpanningRow(sheet, lastRow, input.footer, { style: 'note', lastColumn: tableLastCol, width: tableWidth });
+  // Borders on every cell of the table, including those hidden under merges, or edges print broken.
+  for (let row = HEADER_ROW; row <= layout.lastTableRow; row++) {
+    for (let col = 1; col <= layout.lastColumn; col++) styleCell(sheet.getCell(row, col), styles.body);
   }
-  setPrintArea(sheet, tableLastCol, lastRow);
+  for (const cell of layout.cells) {
+    const target = sheet.getCell(cell.row, cell.col);
+    styleCell(target, styles[cell.style]);
+    // An empty half-day stays a truly empty cell, not "", so it reads back as blank.
+    if (cell.text === '') continue;
+    target.value =
+      cell.style === 'leader'
+        ? {
+            // The name stands out from the title under it.
+            richText: cell.text.split('\n').map((text, i) => ({
+              text: i === 0 ? text : `\n${text}`,
+              font: { name: FONT_NAME, size: layout.fonts.leader, bold: i === 0 },
+            })),
+          }
+        : cell.text;
+  }
+  for (const m of layout.merges) sheet.mergeCells(m.top, m.left, m.bottom, m.right);
+  layout.rowHeights.forEach((height, row) => {
+    if (height !== undefined) sheet.getRow(row).height = height;
+  });
+  for (const row of layout.pageBreaksAfter) breakPageAfter(sheet, row);
+  setPrintArea(sheet, layout.lastColumn, layout.lastRow);
   return workbookBuffer(workbook);
-}
-
-function columnWidth(col: number): number {
-  if (col === DATE_COL) return DATE_WIDTH;
-  if (col === SLOT_COL) return SLOT_WIDTH;
-  return LEADER_WIDTH;
-}
-
-function cellKey(leaderId: string, date: string, slot: HalfDay): string {
-  return `${leaderId}\u0000${date}\u0000${slot}`;
-}
-
-function indexBy<T>(items: T[], key: (item: T) => string, what: string): Map<string, number> {
-  const index = new Map<string, number>();
-  items.forEach((item, i) => {
-    const k = key(item);
-    if (index.has(k)) throw new Error(`Duplicate ${what} "${k}" in weekly table`);
-    index.set(k, i);
-  });
-  return index;
-}
-
-/**
- * Groups cell lines by position. Several entries for one position are appended in order rather
- * than overwriting each other; an entry for an unknown leader or day throws, because a printed
- * schedule that silently drops a leader's engagement is worse than a failed export.
- */
-function collectCellText(
-  cells: WeeklyTableInput['cells'],
-  leaderIndex: Map<string, number>,
-  dayIndex: Map<string, number>,
-): Map<string, string[]> {
-  const byKey = new Map<string, string[]>();
-  for (const cell of cells) {
-    if (!leaderIndex.has(cell.leaderId)) throw new Error(`Cell for unknown leader "${cell.leaderId}"`);
-    if (!dayIndex.has(cell.date)) throw new Error(`Cell for a date outside the table: "${cell.date}"`);
-    if (!HALF_DAYS.includes(cell.slot)) throw new Error(`Unknown half-day "${String(cell.slot)}"`);
-    const key = cellKey(cell.leaderId, cell.date, cell.slot);
-    const lines = byKey.get(key) ?? [];
-    // A line may itself hold newlines; splitting keeps the height estimate honest.
-    for (const line of cell.lines) lines.push(...line.split(/\r\n|\r|\n/));
-    byKey.set(key, lines);
-  }
-  return byKey;
 }
