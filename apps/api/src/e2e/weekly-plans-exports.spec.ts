@@ -342,16 +342,17 @@ describe.each(databaseKinds())('calendar feeds and the printable table on %s', (
         });
         return ((await response.json()) as any).data.createCalendarFeed.url as string;
       };
-      // The proxy in front (here: loopback, as the service trusts it) received HTTPS.
-      expect(await create()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/calendar\//);
       const express = t.app.getHttpAdapter().getInstance();
-      const trusted = express.get('trust proxy');
-      express.set('trust proxy', false);
+      const configured = express.get('trust proxy');
       try {
+        // The proxy in front (here: loopback, trusted as TRUST_PROXY=loopback would) received HTTPS.
+        express.set('trust proxy', 'loopback');
+        expect(await create()).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/calendar\//);
         // Not from a trusted proxy: a client cannot choose the scheme.
+        express.set('trust proxy', false);
         expect(await create()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/calendar\//);
       } finally {
-        express.set('trust proxy', trusted);
+        express.set('trust proxy', configured);
       }
     });
 
