@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { AppConfig } from '@siban/config';
 import { DatabaseTarget, PrismaService } from '@siban/db';
+import { HALF_DAY_BOUNDS } from '@siban/district-time';
 import { DEMO_PASSWORD } from '@siban/organization';
 import { createTestDatabase, DatabaseKind, login, TestDatabase } from '@siban/testing';
 import { startService } from '../app/bootstrap';
@@ -42,6 +43,7 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     shutdownGraceMs: 5000,
     seedDemo: true,
     districtName: '清河区',
+    halfDayBounds: HALF_DAY_BOUNDS,
   };
 }
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { HALF_DAY_BOUNDS, HalfDayBounds, parseHalfDayBounds } from '@siban/district-time';
 import { z } from 'zod';
 
 export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
@@ -33,6 +34,18 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s):// URL')
     .optional(),
+  HALF_DAY_BOUNDS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return HALF_DAY_BOUNDS;
+      try {
+        return parseHalfDayBounds(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -54,6 +67,8 @@ export interface AppConfig {
   districtName: string;
   /** Base of links handed out (calendar feeds); the request's host when unset. */
   publicUrl?: string;
+  /** Shanghai wall-clock bounds of 上午, 下午 and 晚上: what a half-day slot occupies, and the rows of the week's layout. */
+  halfDayBounds: HalfDayBounds;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +111,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === 'true',
     districtName: e.DISTRICT_NAME,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    halfDayBounds: e.HALF_DAY_BOUNDS,
   };
 }
 

@@ -81,6 +81,13 @@ export class LeaderService {
     return this.get(input.leaderId, 'leaderId');
   }
 
+  /** Code of the office that handles the leader's plans. */
+  async officeCodeOf(id: string, field = 'leaderId'): Promise<string> {
+    const leader = await this.prisma.leader.findUnique({ where: { id }, select: { office: { select: { code: true } } } });
+    if (!leader) throw OrganizationErrors.leaderNotFound(id, field);
+    return leader.office.code;
+  }
+
   findByIds(ids: string[]): Promise<Leader[]> {
     return this.prisma.leader.findMany({ where: { id: { in: ids } } });
   }

@@ -95,9 +95,14 @@ export class PlanEntryInput {
   @MaxLength(200)
   place: string = '';
 
-  @Field({ description: 'PARTY, CONGRESS, GOVERNMENT, CPPCC or RECEPTION.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The office leading the event: PARTY, CONGRESS, GOVERNMENT, CPPCC or RECEPTION. Default: the office handling the leader’s plans.',
+  })
+  @IsOptional()
   @IsIn(OFFICE_CODES)
-  leadOfficeCode!: string;
+  leadOfficeCode?: string | null;
 
   @Field(() => [ID], { defaultValue: [], description: 'Other leaders attending (a joint event).' })
   @IsUUID('all', { each: true })

@@ -145,6 +145,18 @@ export class ScheduleDayModel {
   slots!: ScheduleSlotModel[];
 }
 
+@ObjectType('ConflictLeader', { description: 'A leader a conflict involves.' })
+export class ConflictLeaderModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  title!: string;
+}
+
 @ObjectType('ScheduleConflict')
 export class ConflictModel {
   @Field(() => ConflictKindValue)
@@ -158,10 +170,19 @@ export class ConflictModel {
 
   leaderIds!: string[];
 
+  @Field(() => [ConflictLeaderModel], {
+    description: 'The leaders it involves, in protocol order (those booked twice, on leave, or every principal leader).',
+  })
+  leaders!: ConflictLeaderModel[];
+
   @Field()
   message!: string;
 
-  @Field(() => String, { nullable: true, description: 'The coordinator’s note, on a published revision.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The coordinator’s note: on a published revision; in the working schedule, the note carried over from the latest revision while the conflict’s entries are unchanged.',
+  })
   note?: string | null;
 }
 

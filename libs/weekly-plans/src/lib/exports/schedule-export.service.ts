@@ -42,7 +42,6 @@ export class ScheduleExportService {
       const put = (slot: HalfDay, event: ViewedEvent) => {
         for (const leaderId of event.leaderIds) cells.push({ leaderId, date: day.date, slot, lines: [cellLine(event)] });
       };
-      for (const event of day.allDay) put('MORNING', event);
       for (const { slot, events } of day.slots) for (const event of events) put(slot, event);
     }
     const days = weekDays(week);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@siban/config';
 import { PrismaService, Role, ScheduleRevision } from '@siban/db';
-import { addDays, addWeeks, weekOf } from '@siban/district-time';
+import { addDays, addWeeks, weekOf, weekOfDate } from '@siban/district-time';
 import {
   CalendarFeedErrors,
   FeedCalendar,
@@ -17,7 +17,7 @@ import { OfficeService } from '@siban/identity';
 import { LeaderService } from '@siban/organization';
 import type { LeaderInfo } from '../domain/types';
 import { readRevision } from '../revision-json';
-import { layOutWeek, viewEntries, ViewedEvent } from '../schedule/schedule-view';
+import { layOutWeek, ViewedEvent } from '../schedule/schedule-view';
 import { ScheduleService } from '../schedule/schedule.service';
 import { viewerOf } from '../schedule/utils/visibility';
 
@@ -106,8 +106,10 @@ export class ScheduleFeedSources implements OnModuleInit {
     const leadersById = new Map(leaders.map((l) => [l.id, l]));
     const events: { event: ViewedEvent; sequence: number }[] = [];
     for (const revision of latest.values()) {
-      const viewed = viewEntries(readRevision(revision).entries, viewerOf(owner), leadersById);
-      for (const event of layOutWeek(revision.week, viewed, leaders).events) {
+      const { entries } = readRevision(revision);
+      for (const event of layOutWeek(revision.week, entries, viewerOf(owner), leaders, this.schedule.halfDayBounds).events) {
+        // A trip running into the next week is in that week's revisions too; it is fed once, from its own week.
+        if (weekOfDate(event.entry.date) !== revision.week) continue;
         if (wanted(event, leadersById)) events.push({ event, sequence: revision.number });
       }
     }
