@@ -45,6 +45,7 @@ registerEnumType(Confidentiality, {
 });
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const LOCAL_DATE_MESSAGE = '须为日期 YYYY-MM-DD / must be a date YYYY-MM-DD';
 
 @InputType({ description: 'One row of a weekly plan. Timing: a half-day `slot`, or `startAt`+`endAt`, or neither (whole days).' })
 export class PlanEntryInput {
@@ -57,12 +58,12 @@ export class PlanEntryInput {
   id?: string;
 
   @Field({ description: 'District-local date, YYYY-MM-DD, inside the plan’s week.' })
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE, { message: LOCAL_DATE_MESSAGE })
   date!: string;
 
   @Field(() => String, { nullable: true, description: 'Last day of a multi-day trip or leave (inclusive).' })
   @IsOptional()
-  @Matches(LOCAL_DATE, { message: 'must be a date YYYY-MM-DD' })
+  @Matches(LOCAL_DATE, { message: LOCAL_DATE_MESSAGE })
   endDate?: string | null;
 
   @Field(() => HalfDay, { nullable: true })

@@ -36,7 +36,7 @@ export class ScheduleExportController {
     const number = revision === undefined ? undefined : Number(revision);
     if (number !== undefined && (!Number.isInteger(number) || number < 1)) {
       throw new HttpException(
-        { code: 'BAD_USER_INPUT', field: 'revision', message: 'revision must be a positive integer' },
+        { code: 'BAD_USER_INPUT', field: 'revision', message: '版本号须为正整数 / revision must be a positive integer' },
         HttpStatus.BAD_REQUEST,
       );
     }

@@ -37,14 +37,14 @@ export function entryTimingProblems(entry: EntryTiming, week: WeekId, path: stri
   if (exact) {
     if (!entry.startAt || !entry.endAt) at(entry.startAt ? 'endAt' : 'startAt', '开始与结束时间须同时填写 / give both startAt and endAt');
     else {
+      const onItsDate = localDateOf(entry.startAt) === entry.date;
+      if (!onItsDate) at('startAt', '开始时间须在所填日期当天（北京时间） / startAt must fall on `date` (Asia/Shanghai)');
       if (entry.endAt.getTime() <= entry.startAt.getTime()) at('endAt', '结束时间须晚于开始时间 / endAt must be after startAt');
-      else if (isRealDate(entry.date) && entry.endAt.getTime() > localTimeToInstant(addDays(entry.date, 1), LATEST_END_NEXT_DAY).getTime())
+      else if (onItsDate && entry.endAt.getTime() > localTimeToInstant(addDays(entry.date, 1), LATEST_END_NEXT_DAY).getTime())
         at(
           'endAt',
           `具体时间的安排最晚到次日 ${LATEST_END_NEXT_DAY}，更长的请按整天填写 endDate / exact times end by ${LATEST_END_NEXT_DAY} the next day; for longer, give whole days up to endDate`,
         );
-      if (localDateOf(entry.startAt) !== entry.date)
-        at('startAt', '开始时间须在所填日期当天（北京时间） / startAt must fall on `date` (Asia/Shanghai)');
     }
     if (entry.endDate) at('endDate', '多日安排不填具体时间 / a multi-day entry has no exact times');
   }
