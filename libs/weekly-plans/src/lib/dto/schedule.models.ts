@@ -138,10 +138,15 @@ export class ScheduleDayModel {
   @Field()
   date!: string;
 
-  @Field(() => [ScheduleEventModel], { description: 'Whole-day entries (trips, leave).' })
+  @Field(() => [ScheduleEventModel], {
+    description: 'Whole-day entries covering this day (trips, leave), also from a plan of the week before; they are in every slot too.',
+  })
   allDay!: ScheduleEventModel[];
 
-  @Field(() => [ScheduleSlotModel])
+  @Field(() => [ScheduleSlotModel], {
+    description:
+      '上午, 下午, 晚上: every event taking up part of each. Whole days are in all three; exact times in the half-days they overlap on the day they start.',
+  })
   slots!: ScheduleSlotModel[];
 }
 
