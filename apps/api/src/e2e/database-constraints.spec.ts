@@ -129,6 +129,8 @@ describe.each(databaseKinds())('database constraints on %s', (kind: DatabaseKind
     const valid = [
       insertEntry(),
       insertEntry({ slot: null, startAt: '2026-11-23T01:00:00Z', endAt: '2026-11-23T02:30:00Z' }),
+      // 21:00 to 06:00 the next morning (Shanghai), the latest an exact time may end.
+      insertEntry({ slot: null, startAt: '2026-11-23T13:00:00Z', endAt: '2026-11-23T22:00:00Z' }),
       insertEntry({ slot: null, endDate: '2026-11-25' }),
       insertEntry({ slot: null }),
       insertEntry({ attendeeLeaderIds: [ids.otherLeader] }),
@@ -168,6 +170,13 @@ describe.each(databaseKinds())('database constraints on %s', (kind: DatabaseKind
       { slot: null, endDate: '2026-11-24', startAt: '2026-11-23T01:00:00Z', endAt: '2026-11-23T02:00:00Z' },
       '23514',
       'PlanEntry_multiday_times_check',
+    ],
+    ['a slot with an end date', { endDate: '2026-11-24' }, '23514', 'PlanEntry_slot_one_day_check'],
+    [
+      'exact times past 06:00 the next day',
+      { slot: null, startAt: '2026-11-23T13:00:00Z', endAt: '2026-11-23T22:01:00Z' },
+      '23514',
+      'PlanEntry_exact_end_check',
     ],
     ['its own leader as an attendee', { attendeeLeaderIds: ['self'] }, '23514', 'PlanEntry_attendees_check'],
     ['an empty title', { title: '' }, '23514', 'PlanEntry_title_check'],

@@ -303,11 +303,15 @@ describe.each(databaseKinds())('publishing the weekly schedule on %s', (kind) =>
     const again = await gqlError(t.url, coord, PUBLISH, { input: { week: W48, acknowledgements: ack() } });
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NO_CHANGES' });
 
-    // Still one acknowledgement needed per publication: without it, refused even with changes.
+    // A conflict whose entries did not change stays acknowledged: its note carries over.
     await gqlOk(t.url, party, REMOVE, { id: added.id });
+    const third = (await publish(coord, {})).publishSchedule;
+    expect(third.acknowledgements).toEqual([expect.objectContaining({ key: conflictKey, note: ack()[0].note })]);
+    // Once one of its entries changes it is acknowledged anew: without a note, refused.
+    await gqlOk(t.url, gov, UPDATE, { input: { id: visit.id, entry: { ...liEntries[1], id: undefined, place: '区政府第二会客厅' } } });
     const unacknowledged = await gqlError(t.url, coord, PUBLISH, { input: { week: W48 } });
     expect(unacknowledged.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNACKNOWLEDGED_CONFLICTS' });
-    expect(await t.prisma.scheduleRevision.count({ where: { week: W48 } })).toBe(2);
+    expect(await t.prisma.scheduleRevision.count({ where: { week: W48 } })).toBe(3);
   });
 
   it('answers NOT_FOUND for a revision that does not exist, and null before the first', async () => {

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { AppConfig, DEFAULT_REQUEST_LIMITS, RequestLimits } from '@siban/config';
 import { DatabaseTarget, PrismaService } from '@siban/db';
+import { HALF_DAY_BOUNDS } from '@siban/district-time';
 import { DEMO_PASSWORD } from '@siban/organization';
 import { EventBus } from '@siban/pubsub';
 import { JobScheduler } from '@siban/scheduler';
@@ -57,6 +58,7 @@ export function testConfig(target: DatabaseTarget, redisUrl?: string): AppConfig
     // lifted here; login-lockout.spec.ts tests the real limits.
     login: { ratePerMinute: 10_000, freeAttempts: 5, accountLockThreshold: 50, accountLockMinutes: 60 },
     schedulePaper: 'A4',
+    halfDayBounds: HALF_DAY_BOUNDS,
   };
 }
 

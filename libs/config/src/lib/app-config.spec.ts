@@ -102,6 +102,20 @@ describe('loadAppConfig', () => {
     expect(config.redisUrl).toBe('redis://localhost:6379');
   });
 
+  it('reads the half-day bounds, today’s by default', () => {
+    const env = { DATA_DIR: path.join(dir, 'pglite') };
+    expect(loadAppConfig(env).halfDayBounds).toEqual({
+      MORNING: { start: '08:00', end: '12:00' },
+      AFTERNOON: { start: '14:00', end: '18:00' },
+      EVENING: { start: '19:00', end: '22:00' },
+    });
+    expect(loadAppConfig({ ...env, HALF_DAY_BOUNDS: '08:30-12:00,13:30-17:30,18:00-21:00' }).halfDayBounds.AFTERNOON).toEqual({
+      start: '13:30',
+      end: '17:30',
+    });
+    expect(() => loadAppConfig({ ...env, HALF_DAY_BOUNDS: '08:00-12:00' })).toThrow(/HALF_DAY_BOUNDS must be three windows/);
+  });
+
   it('reports every bad value on one line', () => {
     let error: unknown;
     try {

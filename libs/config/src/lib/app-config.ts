@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { HALF_DAY_BOUNDS, HalfDayBounds, parseHalfDayBounds } from '@siban/district-time';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { embeddedJwtSecret } from './jwt-secret-file';
@@ -92,6 +93,18 @@ const envSchema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(60),
+  HALF_DAY_BOUNDS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return HALF_DAY_BOUNDS;
+      try {
+        return parseHalfDayBounds(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /**
@@ -138,6 +151,8 @@ export interface AppConfig {
    */
   trustProxy: false | number | string[];
   login: LoginLimits;
+  /** Shanghai wall-clock bounds of 上午, 下午 and 晚上: what a half-day slot occupies, and the rows of the week's layout. */
+  halfDayBounds: HalfDayBounds;
 }
 
 /**
@@ -201,5 +216,6 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accountLockThreshold: e.LOGIN_ACCOUNT_LOCK_THRESHOLD,
       accountLockMinutes: e.LOGIN_ACCOUNT_LOCK_MINUTES,
     },
+    halfDayBounds: e.HALF_DAY_BOUNDS,
   };
 }

@@ -1,4 +1,4 @@
-import { HALF_DAY_BOUNDS, halfDayOf, intervalOf, overlappingPairs, overlaps } from './interval';
+import { HALF_DAY_BOUNDS, halfDayOf, halfDayRows, intervalOf, overlappingPairs, overlaps, parseHalfDayBounds } from './interval';
 import type { Timed } from './types';
 
 /** Shanghai wall time on a date, as the UTC instant stored. */
@@ -17,6 +17,42 @@ describe('HALF_DAY_BOUNDS', () => {
     });
     expect(Object.isFrozen(HALF_DAY_BOUNDS)).toBe(true);
     expect(Object.isFrozen(HALF_DAY_BOUNDS.MORNING)).toBe(true);
+  });
+});
+
+describe('parseHalfDayBounds', () => {
+  it('reads the three half-days in order', () => {
+    expect(parseHalfDayBounds('08:00-12:00,14:00-18:00,19:00-22:00')).toEqual(HALF_DAY_BOUNDS);
+    expect(parseHalfDayBounds(' 08:30-11:30, 12:00-17:30 ,18:00-23:00')).toEqual({
+      MORNING: { start: '08:30', end: '11:30' },
+      AFTERNOON: { start: '12:00', end: '17:30' },
+      EVENING: { start: '18:00', end: '23:00' },
+    });
+  });
+
+  it.each([
+    ['08:00-12:00,14:00-18:00', /three windows/],
+    ['8:00-12:00,14:00-18:00,19:00-22:00', /three windows/],
+    ['08:00-12:00,14:00-18:00,19:00-24:00', /three windows/],
+    ['12:00-08:00,14:00-18:00,19:00-22:00', /12:00-08:00 must end after it starts/],
+    ['08:00-12:00,11:00-18:00,19:00-22:00', /11:00-18:00 must not start before 12:00/],
+  ])('refuses %s', (text, message) => {
+    expect(() => parseHalfDayBounds(text)).toThrow(message);
+  });
+});
+
+describe('halfDayRows', () => {
+  it('tiles the day, gaps folded into the following half-day', () => {
+    const rows = halfDayRows('2026-11-24');
+    expect(Object.values(rows).map(iso)).toEqual([
+      ['2026-11-23T16:00:00.000Z', '2026-11-24T04:00:00.000Z'],
+      ['2026-11-24T04:00:00.000Z', '2026-11-24T10:00:00.000Z'],
+      ['2026-11-24T10:00:00.000Z', '2026-11-24T16:00:00.000Z'],
+    ]);
+    expect(iso(halfDayRows('2026-11-24', parseHalfDayBounds('08:00-11:30,12:00-17:00,18:00-22:00')).AFTERNOON)).toEqual([
+      '2026-11-24T03:30:00.000Z',
+      '2026-11-24T09:00:00.000Z',
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { HalfDay, Interval, Timed, WallClockWindow } from './types';
+import type { HalfDay, Interval, LocalDate, Timed, WallClockWindow } from './types';
 import { addDays, localDateOf, localTimeOf, localTimeToInstant } from './week';
 
 export type HalfDayBounds = Readonly<Record<HalfDay, Readonly<WallClockWindow>>>;
@@ -12,6 +12,45 @@ export const HALF_DAY_BOUNDS: HalfDayBounds = Object.freeze({
   AFTERNOON: Object.freeze({ start: '14:00', end: '18:00' }),
   EVENING: Object.freeze({ start: '19:00', end: '22:00' }),
 });
+
+const HALF_DAY_BOUNDS_RE = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Half-day bounds written as a setting, "08:00-12:00,14:00-18:00,19:00-22:00" (上午, 下午, 晚上 in
+ * that order, Shanghai wall-clock): each ends after it starts, and each starts no earlier than
+ * the one before ends. Throws an Error saying what is wrong.
+ */
+export function parseHalfDayBounds(text: string): HalfDayBounds {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.length !== HALF_DAYS.length || !parts.every((part) => HALF_DAY_BOUNDS_RE.test(part))) {
+    throw new Error('must be three windows HH:MM-HH:MM for morning, afternoon and evening, e.g. 08:00-12:00,14:00-18:00,19:00-22:00');
+  }
+  const windows = parts.map((part) => {
+    const [start, end] = part.split('-');
+    return Object.freeze({ start, end });
+  });
+  windows.forEach((w, i) => {
+    if (w.end <= w.start) throw new Error(`${w.start}-${w.end} must end after it starts`);
+    const previous = windows[i - 1];
+    if (previous && w.start < previous.end) throw new Error(`${w.start}-${w.end} must not start before ${previous.end}`);
+  });
+  return Object.freeze({ MORNING: windows[0], AFTERNOON: windows[1], EVENING: windows[2] });
+}
+
+/**
+ * Where timed items go in a day's half-day rows: the rows tile the whole day, each gap folded into
+ * the half-day after it (as `halfDayOf` does), so 上午 is [00:00, morning's end), 下午 up to the
+ * afternoon's end, 晚上 to midnight.
+ */
+export function halfDayRows(date: LocalDate, bounds: HalfDayBounds = HALF_DAY_BOUNDS): Record<HalfDay, Interval> {
+  const [dayStart, nextDay] = [localTimeToInstant(date, '00:00'), localTimeToInstant(addDays(date, 1), '00:00')];
+  const [morningEnd, afternoonEnd] = [localTimeToInstant(date, bounds.MORNING.end), localTimeToInstant(date, bounds.AFTERNOON.end)];
+  return {
+    MORNING: { start: dayStart, end: morningEnd },
+    AFTERNOON: { start: morningEnd, end: afternoonEnd },
+    EVENING: { start: afternoonEnd, end: nextDay },
+  };
+}
 
 /** Which half-day column an exact start time belongs in. */
 export function halfDayOf(instant: Date, bounds: HalfDayBounds = HALF_DAY_BOUNDS): HalfDay {

@@ -36,8 +36,14 @@ export class DomainError extends Error {
 export const badInput = (field: string, message: string, reason?: string) =>
   new DomainError('BAD_USER_INPUT', message, field, [{ field, message }], reason);
 
-export const notFound = (what: string, id: string, field?: string) =>
-  new DomainError('NOT_FOUND', `未找到${what} / ${what} not found: ${id}`, field);
+/**
+ * `what` names the thing in both languages, `中文 / English` ("领导 / leader"), and each half of
+ * the message takes its own: "未找到领导 / Leader not found: <id>".
+ */
+export const notFound = (what: string, id: string, field?: string) => {
+  const [zh, en = zh] = what.split(' / ');
+  return new DomainError('NOT_FOUND', `未找到${zh} / ${en.charAt(0).toUpperCase()}${en.slice(1)} not found: ${id}`, field);
+};
 
 export const forbidden = (message = '无权执行此操作 / You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 

@@ -1,4 +1,4 @@
-import { compareStrings, indexLeaders, leaderName, sortLeaderIds } from './leader-order';
+import { compareStrings, indexLeaders, leaderName, MAX_RANK, rankAfter, sortLeaderIds } from './leader-order';
 
 // Part of the demo district: ranks as in the seed.
 const LEADERS = [
@@ -38,5 +38,13 @@ describe('leaderName', () => {
 describe('compareStrings', () => {
   it('compares by code unit, independent of locale', () => {
     expect(['b', 'B', 'a', '王', '10', '9'].sort(compareStrings)).toEqual(['10', '9', 'B', 'a', 'b', '王']);
+  });
+});
+
+describe('rankAfter', () => {
+  it('puts a new leader after the last one, first when there is none, never past the highest rank', () => {
+    expect(rankAfter(LEADERS.map((l) => l.rank))).toBe(9);
+    expect(rankAfter([])).toBe(1);
+    expect(rankAfter([MAX_RANK])).toBe(MAX_RANK);
   });
 });

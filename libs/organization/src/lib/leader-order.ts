@@ -38,3 +38,11 @@ export function sortLeaderIds(ids: Iterable<string>, leadersById: ReadonlyMap<st
 export function leaderName(id: string, leadersById: ReadonlyMap<string, RankedLeader>): string {
   return leadersById.get(id)?.name ?? id;
 }
+
+/** The highest rank a leader may have (`CreateLeaderInput.rank`). */
+export const MAX_RANK = 999;
+
+/** The rank that puts a new leader last in protocol order, after every leader in office. */
+export function rankAfter(ranks: readonly number[]): number {
+  return Math.min(MAX_RANK, ranks.reduce((max, rank) => Math.max(max, rank), 0) + 1);
+}

@@ -3,6 +3,7 @@ import { isUniqueViolation, Leader, Prisma, PrismaService, Role, User } from '@s
 import { byKeys, groupByKeys, LoaderRegistry } from '@siban/graphql-core';
 import { IdentityService, OfficeService } from '@siban/identity';
 import { AssignmentInput, CreateLeaderInput, LeadersArgs, UpdateLeaderInput } from './dto/leader.inputs';
+import { rankAfter } from './leader-order';
 import { OrganizationErrors } from './organization.errors';
 
 const LEADER_ORDER: Prisma.LeaderOrderByWithRelationInput[] = [{ rank: 'asc' }, { name: 'asc' }];
@@ -40,10 +41,16 @@ export class LeaderService {
         title: input.title.trim(),
         body: input.body,
         officeId: office.id,
-        rank: input.rank,
+        rank: input.rank ?? (await this.rankAfterLast()),
         isPrincipal: input.isPrincipal,
       },
     });
+  }
+
+  /** The rank that puts a new leader last in protocol order. */
+  private async rankAfterLast(): Promise<number> {
+    const { _max } = await this.prisma.leader.aggregate({ where: { active: true }, _max: { rank: true } });
+    return rankAfter(_max.rank === null ? [] : [_max.rank]);
   }
 
   async update(input: UpdateLeaderInput): Promise<Leader> {
@@ -79,6 +86,13 @@ export class LeaderService {
     const { count } = await this.prisma.secretaryAssignment.deleteMany({ where: { userId: input.userId, leaderId: input.leaderId } });
     if (count === 0) throw OrganizationErrors.notAssigned();
     return this.get(input.leaderId, 'leaderId');
+  }
+
+  /** Code of the office that handles the leader's plans. */
+  async officeCodeOf(id: string, field = 'leaderId'): Promise<string> {
+    const leader = await this.prisma.leader.findUnique({ where: { id }, select: { office: { select: { code: true } } } });
+    if (!leader) throw OrganizationErrors.leaderNotFound(id, field);
+    return leader.office.code;
   }
 
   findByIds(ids: string[]): Promise<Leader[]> {

@@ -10,6 +10,7 @@ export function toLeaderInfo(leader: Leader & { office: { code: string } }): Lea
     officeCode: leader.office.code,
     rank: leader.rank,
     isPrincipal: leader.isPrincipal,
+    active: leader.active,
   };
 }
 

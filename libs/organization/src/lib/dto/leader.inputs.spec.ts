@@ -18,8 +18,9 @@ const VALID = { name: '王建国', title: '区委书记', body: 'STANDING_COMMIT
 const ID = '6c3f4e0a-0000-4000-8000-000000000001';
 
 describe('leader inputs', () => {
-  it('accepts a complete new leader', async () => {
+  it('accepts a complete new leader, and one without a rank (then placed last)', async () => {
     expect(await problems(CreateLeaderInput, VALID)).toEqual([]);
+    expect(await problems(CreateLeaderInput, { ...VALID, rank: undefined })).toEqual([]);
   });
 
   it.each([

@@ -25,11 +25,12 @@ export class CreateLeaderInput {
   @MaxLength(20)
   officeCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { nullable: true, description: 'Protocol order, 1 = most senior. Default: after every leader in office.' })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(999)
-  rank!: number;
+  rank?: number;
 
   @Field({ defaultValue: false })
   @IsBoolean()

@@ -20,6 +20,8 @@ export interface LeaderInfo {
   officeCode: string;
   rank: number;
   isPrincipal: boolean;
+  /** False for a former leader (kept: old plans name them); rules about "the leaders" count only those in office. */
+  active: boolean;
 }
 
 /**

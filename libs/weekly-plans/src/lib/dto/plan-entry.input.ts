@@ -22,6 +22,8 @@ import {
 
 registerEnumType(HalfDay, {
   name: 'HalfDay',
+  description:
+    'A half-day of the printed week. The district sets their bounds (setting HALF_DAY_BOUNDS; by default 08:00–12:00, 14:00–18:00, 19:00–22:00 Shanghai time): a slot entry takes up its half-day, and in `ScheduleDay.slots` each row runs to the end of its half-day, the gaps going to the half-day after (上午 until 12:00, 下午 until 18:00, 晚上 until midnight).',
   valuesMap: { MORNING: { description: '上午' }, AFTERNOON: { description: '下午' }, EVENING: { description: '晚上' } },
 });
 registerEnumType(EntryKind, {
@@ -44,7 +46,10 @@ registerEnumType(Confidentiality, {
   },
 });
 
-@InputType({ description: 'One row of a weekly plan. Timing: a half-day `slot`, or `startAt`+`endAt`, or neither (whole days).' })
+@InputType({
+  description:
+    'One row of a weekly plan. Timing is one of: a half-day `slot` on `date` (one half-day of one day, no `endDate`); exact `startAt`+`endAt` (starting on `date`, ending by 06:00 the next day at the latest); or neither: whole days from `date` to `endDate`.',
+})
 export class PlanEntryInput {
   @Field(() => ID, {
     nullable: true,
@@ -58,22 +63,29 @@ export class PlanEntryInput {
   @IsDistrictDate()
   date!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day of a multi-day trip or leave (inclusive).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day of a whole-day entry over several days, e.g. a trip or leave (inclusive). Not with a slot or exact times.',
+  })
   @IsOptional()
   @IsDistrictDate()
   endDate?: string | null;
 
-  @Field(() => HalfDay, { nullable: true })
+  @Field(() => HalfDay, { nullable: true, description: 'A half-day of `date`; then no `endDate` and no exact times.' })
   @IsOptional()
   @IsEnum(HalfDay)
   slot?: HalfDay | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Exact start, on `date` (Shanghai time); with `endAt`.' })
   @IsOptional()
   @IsDate()
   startAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Exact end, after `startAt` and no later than 06:00 on the day after `date`. A meeting running past midnight shows in the evening of `date` only.',
+  })
   @IsOptional()
   @IsDate()
   endAt?: Date | null;
@@ -93,9 +105,14 @@ export class PlanEntryInput {
   @MaxLength(200)
   place: string = '';
 
-  @Field({ description: 'PARTY, CONGRESS, GOVERNMENT, CPPCC or RECEPTION.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The office leading the event: PARTY, CONGRESS, GOVERNMENT, CPPCC or RECEPTION. Default: the office handling the leader’s plans.',
+  })
+  @IsOptional()
   @IsIn(OFFICE_CODES)
-  leadOfficeCode!: string;
+  leadOfficeCode?: string | null;
 
   @Field(() => [ID], { defaultValue: [], description: 'Other leaders attending (a joint event).' })
   @IsUUID('all', { each: true })

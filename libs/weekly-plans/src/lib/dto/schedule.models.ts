@@ -138,11 +138,28 @@ export class ScheduleDayModel {
   @Field()
   date!: string;
 
-  @Field(() => [ScheduleEventModel], { description: 'Whole-day entries (trips, leave).' })
+  @Field(() => [ScheduleEventModel], {
+    description: 'Whole-day entries covering this day (trips, leave), also from a plan of the week before; they are in every slot too.',
+  })
   allDay!: ScheduleEventModel[];
 
-  @Field(() => [ScheduleSlotModel])
+  @Field(() => [ScheduleSlotModel], {
+    description:
+      '上午, 下午, 晚上: every event taking up part of each. Whole days are in all three; exact times in the half-days they overlap on the day they start.',
+  })
   slots!: ScheduleSlotModel[];
+}
+
+@ObjectType('ConflictLeader', { description: 'A leader a conflict involves.' })
+export class ConflictLeaderModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  title!: string;
 }
 
 @ObjectType('ScheduleConflict')
@@ -158,10 +175,19 @@ export class ConflictModel {
 
   leaderIds!: string[];
 
+  @Field(() => [ConflictLeaderModel], {
+    description: 'The leaders it involves, in protocol order (those booked twice, on leave, or every principal leader).',
+  })
+  leaders!: ConflictLeaderModel[];
+
   @Field()
   message!: string;
 
-  @Field(() => String, { nullable: true, description: 'The coordinator’s note, on a published revision.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The coordinator’s note: on a published revision; in the working schedule, the note carried over from the latest revision while the conflict’s entries are unchanged.',
+  })
   note?: string | null;
 }
 

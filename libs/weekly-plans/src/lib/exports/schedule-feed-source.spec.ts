@@ -14,7 +14,7 @@ describe('placeName', () => {
 
 describe('involvesOffice', () => {
   const leaders = new Map<string, LeaderInfo>([
-    ['L1', { id: 'L1', name: '赵敏', title: '副区长', body: 'GOVERNMENT', officeCode: 'GOVERNMENT', rank: 1, isPrincipal: false }],
+    ['L1', { id: 'L1', name: '赵敏', title: '副区长', body: 'GOVERNMENT', officeCode: 'GOVERNMENT', rank: 1, isPrincipal: false, active: true }],
   ]);
   const event = (leadOfficeCode: string, leaderIds: string[]) => ({ leaderIds, entry: { leadOfficeCode } }) as unknown as ViewedEvent;
 

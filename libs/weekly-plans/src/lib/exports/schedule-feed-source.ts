@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@siban/config';
 import { PrismaService, Role, ScheduleRevision } from '@siban/db';
-import { addDays, addWeeks, weekOf } from '@siban/district-time';
+import { addDays, addWeeks, weekOf, weekOfDate } from '@siban/district-time';
 import {
   CalendarFeedErrors,
   FeedCalendar,
@@ -17,7 +17,7 @@ import { OfficeService } from '@siban/identity';
 import { LeaderService } from '@siban/organization';
 import type { EntryKind, LeaderInfo } from '../domain/types';
 import { readRevision } from '../revision-json';
-import { layOutWeek, viewEntries, ViewedEvent } from '../schedule/schedule-view';
+import { layOutWeek, ViewedEvent } from '../schedule/schedule-view';
 import { ScheduleService } from '../schedule/schedule.service';
 import { viewerOf } from '../schedule/utils/visibility';
 
@@ -108,9 +108,10 @@ export class ScheduleFeedSources implements OnModuleInit {
     for (const r of revisions) if (!latest.has(r.week)) latest.set(r.week, r);
     const leadersById = new Map(leaders.map((l) => [l.id, l]));
     const viewer = viewerOf(owner);
+    // A trip running into the next week is in that week's revisions too; it is fed once, from its own week.
     const wantedEvents = (revision: ScheduleRevision) =>
-      layOutWeek(revision.week, viewEntries(readRevision(revision).entries, viewer, leadersById), leaders).events.filter((event) =>
-        wanted(event, leadersById),
+      layOutWeek(revision.week, readRevision(revision).entries, viewer, leaders, this.schedule.halfDayBounds).events.filter(
+        (event) => weekOfDate(event.entry.date) === revision.week && wanted(event, leadersById),
       );
     const events: PublishedEvent[] = [];
     for (const revision of latest.values()) {

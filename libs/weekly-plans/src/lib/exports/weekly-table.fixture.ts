@@ -66,6 +66,7 @@ export function fixtureLeaders(count: number): LeaderInfo[] {
     officeCode: OFFICE_OF[body],
     rank: i + 1,
     isPrincipal: i < 4,
+    active: true,
   }));
 }
 

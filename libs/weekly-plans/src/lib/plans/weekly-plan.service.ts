@@ -6,9 +6,12 @@ import { AuthenticatedUser } from '@siban/identity';
 import { LeaderService } from '@siban/organization';
 import { addDays, addWeeks } from '@siban/district-time';
 import { PlanEntryInput } from '../dto/plan-entry.input';
+import { toEntryData } from '../plan-mapping';
+import { changedFields } from '../schedule/utils/diff-revisions';
 import { checkWeek } from '../utils/check-week';
 import { WeeklyPlanErrors } from '../weekly-plans.errors';
 import { PlanDeadlineService } from './plan-deadline.service';
+import { matchUnchangedEntries } from './utils/match-entries';
 import { entryTimingProblems } from './utils/validate-entry';
 
 export type PlanWithEntries = WeeklyPlan & { entries: PlanEntry[] };
@@ -42,7 +45,11 @@ export class WeeklyPlanService {
     });
   }
 
-  /** Replaces the whole week's entries in one go (bulk entry); ids given are kept. */
+  /**
+   * Replaces the whole week's entries in one go (bulk entry). Ids given are kept; an entry listed
+   * without an id keeps the id of an identical existing one (`matchUnchangedEntries`). A save that
+   * changes nothing writes nothing and leaves the version as it was.
+   */
   async save(user: AuthenticatedUser, leaderId: string, week: string, entries: PlanEntryInput[], expectedVersion?: number) {
     checkWeek(week);
     await this.assertCanEdit(user, leaderId);
@@ -54,22 +61,39 @@ export class WeeklyPlanService {
       if (firstIndex.has(entry.id)) throw WeeklyPlanErrors.duplicateEntry(`entries.${i}.id`);
       firstIndex.set(entry.id, i);
     });
+    const office = await this.leaders.officeCodeOf(leaderId);
+    const listed = entries.map((entry) => ({ ...entryColumns(entry, office), id: entry.id, leaderId }));
     // The plan row, its version bump and every entry change commit together.
     return this.prisma.$transaction(async (tx) => {
-      const plan = await this.lockPlan(tx, leaderId, week, expectedVersion);
-      const existing = await tx.planEntry.findMany({ where: { planId: plan.id }, select: { id: true } });
-      const keep = new Set(entries.map((e) => e.id).filter((id): id is string => !!id));
-      const unknown = [...keep].filter((id) => !existing.some((e) => e.id === id));
+      const plan = await this.lockPlan(tx, leaderId, week, expectedVersion, false);
+      const existing = (await tx.planEntry.findMany({ where: { planId: plan.id } })).map((row) => ({ row, data: toEntryData(row) }));
+      const unknown = listed.map((e) => e.id).filter((id): id is string => !!id && !existing.some((e) => e.row.id === id));
       if (unknown.length) throw WeeklyPlanErrors.entryNotFound(unknown[0]);
-      await tx.planEntry.deleteMany({ where: { planId: plan.id, id: { notIn: [...keep] } } });
+      const ids = matchUnchangedEntries(
+        listed,
+        existing.map((e) => e.data),
+      );
+      const byId = new Map(existing.map((e) => [e.row.id, e]));
+      const kept = new Set(ids.filter((id): id is string => !!id));
+      const removed = existing.filter((e) => !kept.has(e.row.id)).map((e) => e.row.id);
+      const updates = listed.flatMap((entry, position) => {
+        const id = ids[position];
+        const before = id ? byId.get(id) : undefined;
+        if (!id || !before) return [];
+        const same = before.row.position === position && changedFields(before.data, { ...entry, id }).length === 0;
+        return same ? [] : [{ id, entry, position }];
+      });
+      const created = listed.flatMap((entry, position) => (ids[position] ? [] : [{ entry, position }]));
+      if (!removed.length && !updates.length && !created.length) return this.reload(tx, plan.id);
+
+      await tx.weeklyPlan.update({ where: { id: plan.id }, data: { version: { increment: 1 } } });
+      if (removed.length) await tx.planEntry.deleteMany({ where: { id: { in: removed } } });
       // Kept entries change row by row (each its own values); new ones go in one statement.
-      for (const [position, entry] of entries.entries()) {
-        if (entry.id) await tx.planEntry.update({ where: { id: entry.id }, data: { ...entryColumns(entry), position } });
+      for (const { id, entry, position } of updates) {
+        await tx.planEntry.update({ where: { id }, data: { ...columnsOf(entry), position } });
       }
       await tx.planEntry.createMany({
-        data: entries.flatMap((entry, position) =>
-          entry.id ? [] : [{ ...entryColumns(entry), position, planId: plan.id, week, leaderId }],
-        ),
+        data: created.map(({ entry, position }) => ({ ...columnsOf(entry), position, planId: plan.id, week, leaderId })),
       });
       return this.reload(tx, plan.id);
     });
@@ -79,10 +103,11 @@ export class WeeklyPlanService {
     checkWeek(week);
     await this.assertCanEdit(user, leaderId);
     await this.validateEntries([entry], week, leaderId, 'entry');
+    const office = await this.leaders.officeCodeOf(leaderId);
     return this.prisma.$transaction(async (tx) => {
       const plan = await this.lockPlan(tx, leaderId, week);
       const position = await tx.planEntry.count({ where: { planId: plan.id } });
-      await tx.planEntry.create({ data: { ...entryColumns(entry), position, planId: plan.id, week, leaderId } });
+      await tx.planEntry.create({ data: { ...entryColumns(entry, office), position, planId: plan.id, week, leaderId } });
       return this.reload(tx, plan.id);
     });
   }
@@ -91,9 +116,10 @@ export class WeeklyPlanService {
     const existing = await this.findEntry(id);
     await this.assertCanEdit(user, existing.leaderId);
     await this.validateEntries([entry], existing.week, existing.leaderId, 'entry');
+    const office = await this.leaders.officeCodeOf(existing.leaderId);
     return this.prisma.$transaction(async (tx) => {
       const plan = await this.lockPlan(tx, existing.leaderId, existing.week);
-      await tx.planEntry.update({ where: { id }, data: entryColumns(entry) });
+      await tx.planEntry.update({ where: { id }, data: entryColumns(entry, office) });
       return this.reload(tx, plan.id);
     });
   }
@@ -126,7 +152,8 @@ export class WeeklyPlanService {
           week,
           leaderId,
           date: addDays(e.date, 7),
-          endDate: e.endDate ? addDays(e.endDate, 7) : null,
+          // A slot is one half-day: an end date on one (entered before that rule) is not copied.
+          endDate: e.endDate && !e.slot ? addDays(e.endDate, 7) : null,
           slot: e.slot,
           startAt: e.startAt ? new Date(e.startAt.getTime() + MS_PER_WEEK) : null,
           endAt: e.endAt ? new Date(e.endAt.getTime() + MS_PER_WEEK) : null,
@@ -198,11 +225,12 @@ export class WeeklyPlanService {
   }
 
   /**
-   * The plan row for (leader, week), created if missing, locked for this transaction and its
-   * version bumped: concurrent edits of one plan are serialised by the database, and a save made
-   * against an older version fails instead of overwriting.
+   * The plan row for (leader, week), created if missing, locked for this transaction and (unless
+   * the caller bumps it only when something changes) its version bumped: concurrent edits of one
+   * plan are serialised by the database, and a save made against an older version fails instead
+   * of overwriting.
    */
-  private async lockPlan(tx: PrismaTx, leaderId: string, week: string, expectedVersion?: number): Promise<WeeklyPlan> {
+  private async lockPlan(tx: PrismaTx, leaderId: string, week: string, expectedVersion?: number, bump = true): Promise<WeeklyPlan> {
     // INSERT ... ON CONFLICT DO NOTHING: an upsert reads then inserts, so two first edits of a new
     // plan at once would both insert and one fail on the unique key instead of waiting its turn.
     await tx.weeklyPlan.createMany({ data: [{ leaderId, week }], skipDuplicates: true });
@@ -210,6 +238,7 @@ export class WeeklyPlanService {
       SELECT id, version FROM "WeeklyPlan" WHERE "leaderId" = ${leaderId}::uuid AND week = ${week} FOR UPDATE`;
     if (expectedVersion !== undefined && locked.version !== expectedVersion)
       throw WeeklyPlanErrors.staleVersion(expectedVersion, locked.version);
+    if (!bump) return tx.weeklyPlan.findUniqueOrThrow({ where: { id: locked.id } });
     return tx.weeklyPlan.update({ where: { id: locked.id }, data: { version: { increment: 1 } } });
   }
 
@@ -243,7 +272,8 @@ export class WeeklyPlanService {
   }
 }
 
-function entryColumns(entry: PlanEntryInput) {
+/** The columns an entry input writes; the lead office is the leader's own unless given. */
+function entryColumns(entry: PlanEntryInput, leaderOfficeCode: string) {
   return {
     date: entry.date,
     endDate: entry.endDate ?? null,
@@ -253,10 +283,14 @@ function entryColumns(entry: PlanEntryInput) {
     kind: entry.kind,
     title: entry.title.trim(),
     place: entry.place.trim(),
-    leadOfficeCode: entry.leadOfficeCode,
+    leadOfficeCode: entry.leadOfficeCode ?? leaderOfficeCode,
     attendeeLeaderIds: entry.attendeeLeaderIds,
     confidentiality: entry.confidentiality,
     sessionOf: entry.sessionOf ?? null,
     note: entry.note,
   };
+}
+
+function columnsOf({ id: _id, leaderId: _leaderId, ...columns }: ReturnType<typeof entryColumns> & { id?: string; leaderId: string }) {
+  return columns;
 }

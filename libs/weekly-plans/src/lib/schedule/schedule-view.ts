@@ -1,7 +1,8 @@
-import { addDays, localTimeToInstant, overlaps, weekDays } from '@siban/district-time';
+import { HALF_DAY_BOUNDS, HALF_DAYS, HalfDayBounds, halfDayRows, intervalOf, localDateOf, overlaps, weekDays } from '@siban/district-time';
+import { indexLeaders } from '@siban/organization';
 import type { Conflict, HalfDay, LeaderInfo, LocalDate, MergedEvent, PlanEntryData, RevisionDiff, WeekId } from '../domain/types';
 import { diffEntries } from './utils/diff-revisions';
-import { mergeEntries } from './utils/merge-schedule';
+import { eventFromGroup, groupJointEntries, sortEvents } from './utils/merge-schedule';
 import { canSeeRestricted, redactEntry, Viewer } from './utils/visibility';
 
 export interface ViewedEntry extends PlanEntryData {
@@ -15,17 +16,11 @@ export interface ViewedEvent extends Omit<MergedEvent, 'entry'> {
 
 export interface ScheduleDayView {
   date: LocalDate;
+  /** Whole-day events covering this day (they are in each of `slots` too). */
   allDay: ViewedEvent[];
+  /** 上午, 下午, 晚上: every event taking up part of that half-day on this date. */
   slots: { slot: HalfDay; events: ViewedEvent[] }[];
 }
-
-const SLOTS: HalfDay[] = ['MORNING', 'AFTERNOON', 'EVENING'];
-// For placing events in the printed grid the half-days tile the whole day.
-const PLACEMENT: Record<HalfDay, [string, string]> = {
-  MORNING: ['00:00', '12:00'],
-  AFTERNOON: ['12:00', '18:00'],
-  EVENING: ['18:00', '24:00'],
-};
 
 /** Each entry as this viewer may see it: restricted details become a busy block. */
 export function viewEntries(entries: PlanEntryData[], viewer: Viewer, leadersById: ReadonlyMap<string, LeaderInfo>): ViewedEntry[] {
@@ -34,33 +29,83 @@ export function viewEntries(entries: PlanEntryData[], viewer: Viewer, leadersByI
   );
 }
 
-function isAllDay(entry: PlanEntryData): boolean {
+function isWholeDay(entry: PlanEntryData): boolean {
   return !entry.slot && !entry.startAt;
 }
 
 /**
- * The merged week laid out by day and half-day. Merging runs on what the viewer may see, so a
- * busy block never reveals (through its merge partners) what it hides.
+ * The merged events as this viewer may see them. Joint events are found on the real entries
+ * (redacted ones all look alike, so merging after redaction would join unrelated events); then
+ * each joint group shows its readable entries as one event and its hidden ones as busy blocks,
+ * hidden entries merged only where they take up the very same time. A busy block therefore
+ * keeps its own time and leaders, and never borrows a readable partner's details.
+ */
+export function viewEvents(
+  entries: readonly PlanEntryData[],
+  viewer: Viewer,
+  leaders: readonly LeaderInfo[],
+  bounds: HalfDayBounds = HALF_DAY_BOUNDS,
+): ViewedEvent[] {
+  const leadersById = indexLeaders(leaders);
+  const events = groupJointEntries(entries).flatMap((group) => {
+    const shown = group.filter((e) => canSeeRestricted(viewer, e, leadersById));
+    const hidden = new Map<string, PlanEntryData[]>();
+    for (const e of group) {
+      if (shown.includes(e)) continue;
+      const { start, end } = intervalOf(e, bounds);
+      const key = `${start.getTime()}|${end.getTime()}`;
+      hidden.set(key, [...(hidden.get(key) ?? []), e]);
+    }
+    const out: ViewedEvent[] = [];
+    if (shown.length) {
+      const event = eventFromGroup(shown, leadersById, bounds);
+      out.push({ ...event, entry: { ...event.entry, busy: false } });
+    }
+    for (const part of hidden.values()) {
+      const event = eventFromGroup(part, leadersById, bounds);
+      out.push({ ...event, entry: { ...redactEntry(event.entry), busy: true } });
+    }
+    return out;
+  });
+  return sortEvents(events, leadersById);
+}
+
+/** The days of `week` an event appears on, and in which half-day rows. */
+function placement(event: ViewedEvent, date: LocalDate, bounds: HalfDayBounds): HalfDay[] {
+  const entry = event.entry;
+  const lastDay = entry.endDate && entry.endDate > entry.date ? entry.endDate : entry.date;
+  // Whole days fill every half-day of every day they cover.
+  if (isWholeDay(entry)) return date >= entry.date && date <= lastDay ? [...HALF_DAYS] : [];
+  // A half-day is one row (on each day of an older multi-day slot entry, never the rows between).
+  if (entry.slot) return date >= entry.date && date <= lastDay ? [entry.slot] : [];
+  // Exact times belong to the day they start: a meeting running past midnight stays in that
+  // evening's row and does not reappear in the next morning's.
+  if (localDateOf(event.interval.start) !== date) return [];
+  const rows = halfDayRows(date, bounds);
+  const { start, end } = event.interval;
+  const onTheDay = { start, end: end.getTime() < rows.EVENING.end.getTime() ? end : rows.EVENING.end };
+  return HALF_DAYS.filter((slot) => overlaps(onTheDay, rows[slot]));
+}
+
+/**
+ * The merged week laid out by day and half-day, as this viewer may see it (`viewEvents`). Events
+ * from a plan of the week before show on the days of this week they reach (a trip over the
+ * weekend).
  */
 export function layOutWeek(
   week: WeekId,
-  entries: ViewedEntry[],
-  leaders: LeaderInfo[],
+  entries: readonly PlanEntryData[],
+  viewer: Viewer,
+  leaders: readonly LeaderInfo[],
+  bounds: HalfDayBounds = HALF_DAY_BOUNDS,
 ): { days: ScheduleDayView[]; events: ViewedEvent[] } {
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  const events: ViewedEvent[] = mergeEntries(entries, leaders).map((event) => ({ ...event, entry: byId.get(event.id) as ViewedEntry }));
+  const events = viewEvents(entries, viewer, leaders, bounds);
   const days = weekDays(week).map((date) => {
-    const dayStart = localTimeToInstant(date, '00:00');
-    const dayEnd = localTimeToInstant(addDays(date, 1), '00:00');
-    const onDay = events.filter((e) => overlaps(e.interval, { start: dayStart, end: dayEnd }));
+    const placed = events.map((event) => ({ event, slots: placement(event, date, bounds) }));
     return {
       date,
-      allDay: onDay.filter((e) => isAllDay(e.entry)),
-      slots: SLOTS.map((slot) => {
-        const [from, to] = PLACEMENT[slot];
-        const window = { start: localTimeToInstant(date, from), end: to === '24:00' ? dayEnd : localTimeToInstant(date, to) };
-        return { slot, events: onDay.filter((e) => !isAllDay(e.entry) && overlaps(e.interval, window)) };
-      }),
+      allDay: placed.filter((p) => p.slots.length && isWholeDay(p.event.entry)).map((p) => p.event),
+      slots: HALF_DAYS.map((slot) => ({ slot, events: placed.filter((p) => p.slots.includes(slot)).map((p) => p.event) })),
     };
   });
   return { days, events };
@@ -70,6 +115,20 @@ export function layOutWeek(
 export function visibleConflicts<T extends Pick<Conflict, 'entryIds'>>(conflicts: T[], viewed: ViewedEntry[]): T[] {
   const open = new Set(viewed.filter((e) => !e.busy).map((e) => e.id));
   return conflicts.filter((c) => c.entryIds.every((id) => open.has(id)));
+}
+
+/** Conflicts as clients read them: with the leaders they involve, from the directory already loaded. */
+export function conflictViews<T extends Pick<Conflict, 'leaderIds'>>(
+  conflicts: T[],
+  leadersById: ReadonlyMap<string, LeaderInfo>,
+): (T & { leaders: { id: string; name: string; title: string }[] })[] {
+  return conflicts.map((c) => ({
+    ...c,
+    leaders: c.leaderIds.map((id) => {
+      const leader = leadersById.get(id);
+      return { id, name: leader?.name ?? id, title: leader?.title ?? '' };
+    }),
+  }));
 }
 
 /** The change between two revisions as this viewer can see it: hidden details never show as changes. */

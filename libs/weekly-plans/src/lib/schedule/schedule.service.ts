@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
+import { APP_CONFIG, AppConfig } from '@siban/config';
 import { isUniqueViolation, PrismaService, ScheduleRevision } from '@siban/db';
+import { addWeeks, weekDays } from '@siban/district-time';
 import { AuthenticatedUser, IdentityService, OfficeService } from '@siban/identity';
 import { Announcement, NotificationService } from '@siban/notifications';
 import { LeaderService } from '@siban/organization';
@@ -12,7 +14,8 @@ import { readRevision, revisionJson } from '../revision-json';
 import { checkWeek } from '../utils/check-week';
 import { WeeklyPlanErrors } from '../weekly-plans.errors';
 import { revisionAnnouncement } from './revision-announcement';
-import { layOutWeek, viewDiff, viewEntries, visibleConflicts } from './schedule-view';
+import { conflictViews, layOutWeek, viewDiff, viewEntries, visibleConflicts } from './schedule-view';
+import { carriedNotes } from './utils/carry-acknowledgements';
 import { detectConflicts } from './utils/detect-conflicts';
 import { diffEntries } from './utils/diff-revisions';
 import type { Viewer } from './utils/visibility';
@@ -28,17 +31,30 @@ export class ScheduleService {
     private readonly identity: IdentityService,
     private readonly offices: OfficeService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** 上午, 下午 and 晚上 as the district has set them. */
+  get halfDayBounds() {
+    return this.config.halfDayBounds;
+  }
 
   /** Leaders as the pure logic needs them; former leaders too by default (old plans name them). */
   async leaderInfos(includeInactive = true): Promise<LeaderInfo[]> {
     return (await this.leaders.directory(includeInactive)).map(toLeaderInfo);
   }
 
-  /** Every entry of every submitted plan of the week: one query, whatever the number of leaders. */
+  /**
+   * Every submitted entry taking up time in the week: the week's plans, and whole-day entries of
+   * the week before that run into it (a trip over the weekend). One query, whatever the number of
+   * leaders. Entries span at most 14 days, so nothing older than the week before reaches in.
+   */
   async submittedEntries(week: string): Promise<PlanEntryData[]> {
     const rows = await this.prisma.planEntry.findMany({
-      where: { week, plan: { status: 'SUBMITTED' } },
+      where: {
+        plan: { status: 'SUBMITTED' },
+        OR: [{ week }, { week: addWeeks(week, -1), endDate: { gte: weekDays(week)[0] } }],
+      },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(toEntryData);
@@ -59,13 +75,19 @@ export class ScheduleService {
     ]);
     const leadersById = new Map(leaders.map((l) => [l.id, l]));
     const viewed = viewEntries(entries, viewer, leadersById);
-    const layout = layOutWeek(week, viewed, leaders);
-    const pending: RevisionDiff = diffEntries(latest ? readRevision(latest).entries : [], entries);
+    const layout = layOutWeek(week, entries, viewer, leaders, this.halfDayBounds);
+    const published = latest ? readRevision(latest) : null;
+    const pending: RevisionDiff = diffEntries(published?.entries ?? [], entries);
+    const conflicts = detectConflicts(entries, leaders, this.halfDayBounds);
+    const carried = carriedNotes(conflicts, published, entries);
     return {
       week,
       deadline,
       ...layout,
-      conflicts: visibleConflicts(detectConflicts(entries, leaders), viewed),
+      conflicts: conflictViews(
+        visibleConflicts(conflicts, viewed).map((c) => ({ ...c, note: carried.get(c.key) ?? null })),
+        leadersById,
+      ),
       latestRevisionNumber: latest?.number ?? 0,
       pendingChanges: pending,
     };
@@ -84,8 +106,11 @@ export class ScheduleService {
   ): Promise<ScheduleRevision> {
     checkWeek(week);
     const [entries, leaders, latest] = await Promise.all([this.submittedEntries(week), this.leaderInfos(), this.latestRevision(week)]);
-    const conflicts = detectConflicts(entries, leaders);
-    const notes = new Map(acknowledgements.map((a) => [a.conflictKey, a.note.trim()]));
+    const conflicts = detectConflicts(entries, leaders, this.halfDayBounds);
+    // A conflict acknowledged in the latest revision stays acknowledged while its entries are
+    // unchanged; a note given now replaces the carried one.
+    const carried = carriedNotes(conflicts, latest ? readRevision(latest) : null, entries);
+    const notes = new Map([...carried, ...acknowledgements.map((a): [string, string] => [a.conflictKey, a.note.trim()])]);
     const open = conflicts.filter((c) => !notes.get(c.key));
     if (open.length) throw WeeklyPlanErrors.unacknowledgedConflicts(open.map((c) => c.key));
     const previous = latest ? readRevision(latest).entries : [];
@@ -152,9 +177,9 @@ export class ScheduleService {
       return {
         revision,
         leaders,
-        ...layOutWeek(revision.week, viewed, leaders),
+        ...layOutWeek(revision.week, entries, viewer, leaders, this.halfDayBounds),
         changes: viewDiff(before ? readRevision(before).entries : [], entries, viewer, leadersById),
-        acknowledgements: visibleConflicts(acknowledgements, viewed),
+        acknowledgements: conflictViews(visibleConflicts(acknowledgements, viewed), leadersById),
       };
     });
   }

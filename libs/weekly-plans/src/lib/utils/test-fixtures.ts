@@ -11,6 +11,7 @@ export const LEADERS: LeaderInfo[] = [
     officeCode: 'PARTY',
     rank: 1,
     isPrincipal: true,
+    active: true,
   },
   {
     id: 'li',
@@ -20,6 +21,7 @@ export const LEADERS: LeaderInfo[] = [
     officeCode: 'GOVERNMENT',
     rank: 2,
     isPrincipal: true,
+    active: true,
   },
   {
     id: 'zhang',
@@ -29,8 +31,9 @@ export const LEADERS: LeaderInfo[] = [
     officeCode: 'CONGRESS',
     rank: 3,
     isPrincipal: true,
+    active: true,
   },
-  { id: 'liu', name: '刘芳', title: '区政协主席', body: 'CPPCC', officeCode: 'CPPCC', rank: 4, isPrincipal: true },
+  { id: 'liu', name: '刘芳', title: '区政协主席', body: 'CPPCC', officeCode: 'CPPCC', rank: 4, isPrincipal: true, active: true },
   {
     id: 'chen',
     name: '陈强',
@@ -39,6 +42,7 @@ export const LEADERS: LeaderInfo[] = [
     officeCode: 'PARTY',
     rank: 5,
     isPrincipal: false,
+    active: true,
   },
   {
     id: 'zhao',
@@ -48,6 +52,7 @@ export const LEADERS: LeaderInfo[] = [
     officeCode: 'GOVERNMENT',
     rank: 6,
     isPrincipal: false,
+    active: true,
   },
   {
     id: 'sun',
@@ -57,6 +62,7 @@ export const LEADERS: LeaderInfo[] = [
     officeCode: 'PARTY',
     rank: 7,
     isPrincipal: false,
+    active: true,
   },
   {
     id: 'zhou',
@@ -66,6 +72,7 @@ export const LEADERS: LeaderInfo[] = [
     officeCode: 'CONGRESS',
     rank: 8,
     isPrincipal: false,
+    active: true,
   },
 ];
 

@@ -15,6 +15,13 @@ describe('entryTimingProblems', () => {
     expect(entryTimingProblems({ date: '2026-11-27', endDate: '2026-12-02' }, week, 'entry')).toEqual([]);
   });
 
+  it('lets exact times run past midnight up to 06:00 the next day', () => {
+    const meeting = (end: string) => ({ date: '2026-11-25', startAt: new Date('2026-11-25T21:00:00+08:00'), endAt: new Date(end) });
+    expect(entryTimingProblems(meeting('2026-11-26T01:00:00+08:00'), week, 'entry')).toEqual([]);
+    expect(entryTimingProblems(meeting('2026-11-26T06:00:00+08:00'), week, 'entry')).toEqual([]);
+    expect(entryTimingProblems(meeting('2026-11-26T06:01:00+08:00'), week, 'entry').map((p) => p.field)).toEqual(['entry.endAt']);
+  });
+
   it('names each wrong field under the path', () => {
     const fields = (entry: Parameters<typeof entryTimingProblems>[0]) => entryTimingProblems(entry, week, 'entries.2').map((p) => p.field);
     expect(fields({ date: '2026-11-30', slot: 'MORNING' })).toEqual(['entries.2.date']);
@@ -31,6 +38,8 @@ describe('entryTimingProblems', () => {
       'entries.2.startAt',
     ]);
     expect(fields({ date: '2026-11-25', endDate: '2026-11-24' })).toEqual(['entries.2.endDate']);
+    expect(fields({ date: '2026-11-25', endDate: '2026-11-26', slot: 'MORNING' })).toEqual(['entries.2.endDate']);
+    expect(fields({ date: '2026-11-25', endDate: '2026-11-25', slot: 'EVENING' })).toEqual(['entries.2.endDate']);
     expect(fields({ date: '2026-11-25', endDate: '2026-12-25' })).toEqual(['entries.2.endDate']);
     expect(entryTimingProblems({ date: '2026-11-23', attendeeLeaderIds: ['l1'] }, week, 'e', 'l1').map((p) => p.field)).toEqual([
       'e.attendeeLeaderIds',

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@siban/graphql-core';
 import type { LocalDate, WeekId } from '../../domain/types';
-import { addDays, localDateOf, weekDays } from '@siban/district-time';
+import { addDays, localDateOf, localTimeToInstant, weekDays } from '@siban/district-time';
 
 export interface EntryTiming {
   date: LocalDate;
@@ -13,7 +13,8 @@ export interface EntryTiming {
 }
 
 const MAX_SPAN_DAYS = 14;
-const DAY_MS = 24 * 3600 * 1000;
+/** How late on the next morning an exact-time entry may end (Shanghai): a late meeting, not a second day. */
+export const LATEST_END_NEXT_DAY = '06:00';
 
 function isRealDate(date: LocalDate): boolean {
   const parsed = new Date(`${date}T00:00:00Z`);
@@ -36,15 +37,20 @@ export function entryTimingProblems(entry: EntryTiming, week: WeekId, path: stri
   if (exact) {
     if (!entry.startAt || !entry.endAt) at(entry.startAt ? 'endAt' : 'startAt', '开始与结束时间须同时填写 / give both startAt and endAt');
     else {
+      const onItsDate = localDateOf(entry.startAt) === entry.date;
+      if (!onItsDate) at('startAt', '开始时间须在所填日期当天（北京时间） / startAt must fall on `date` (Asia/Shanghai)');
       if (entry.endAt.getTime() <= entry.startAt.getTime()) at('endAt', '结束时间须晚于开始时间 / endAt must be after startAt');
-      else if (entry.endAt.getTime() - entry.startAt.getTime() > DAY_MS)
-        at('endAt', '具体时间的安排不超过24小时，多日安排请用 endDate / exact times span at most 24 hours; use endDate for several days');
-      if (localDateOf(entry.startAt) !== entry.date)
-        at('startAt', '开始时间须在所填日期当天（北京时间） / startAt must fall on `date` (Asia/Shanghai)');
+      else if (onItsDate && entry.endAt.getTime() > localTimeToInstant(addDays(entry.date, 1), LATEST_END_NEXT_DAY).getTime())
+        at(
+          'endAt',
+          `具体时间的安排最晚到次日 ${LATEST_END_NEXT_DAY}，更长的请按整天填写 endDate / exact times end by ${LATEST_END_NEXT_DAY} the next day; for longer, give whole days up to endDate`,
+        );
     }
     if (entry.endDate) at('endDate', '多日安排不填具体时间 / a multi-day entry has no exact times');
   }
-  if (entry.endDate) {
+  if (entry.slot && entry.endDate)
+    at('endDate', '半天时段只指一天的一个半天，不填结束日期 / a half-day slot is one half-day of one date: give no endDate');
+  else if (entry.endDate) {
     if (!isRealDate(entry.endDate)) at('endDate', `不存在的日期 / no such date: ${entry.endDate}`);
     else if (entry.endDate < entry.date) at('endDate', '结束日期不能早于开始日期 / endDate is before date');
     else if (entry.endDate > addDays(entry.date, MAX_SPAN_DAYS - 1))

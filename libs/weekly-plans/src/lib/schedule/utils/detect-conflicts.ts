@@ -1,5 +1,15 @@
 import type { Conflict, ConflictKind, Interval, LeaderBody, LeaderInfo, MergedEvent, PlanEntryData } from '../../domain/types';
-import { Bilingual, describeDate, describeInstant, describeTiming, intervalOf, overlappingPairs, overlaps } from '@siban/district-time';
+import {
+  Bilingual,
+  describeDate,
+  describeInstant,
+  describeTiming,
+  HALF_DAY_BOUNDS,
+  HalfDayBounds,
+  intervalOf,
+  overlappingPairs,
+  overlaps,
+} from '@siban/district-time';
 import { compareStrings, indexLeaders, leaderName, sortLeaderIds } from '@siban/organization';
 import { entryLeaderIds, groupJointEntries, mergeEntries, normalizeText } from './merge-schedule';
 
@@ -176,11 +186,11 @@ function jointMismatches(groups: readonly PlanEntryData[][], byId: ById): Confli
   return out;
 }
 
-function leaveConflicts(entries: readonly PlanEntryData[], events: readonly MergedEvent[], byId: ById): Conflict[] {
+function leaveConflicts(entries: readonly PlanEntryData[], events: readonly MergedEvent[], byId: ById, bounds: HalfDayBounds): Conflict[] {
   const out: Conflict[] = [];
   for (const leave of entries) {
     if (leave.kind !== 'LEAVE') continue;
-    const leaveInterval = intervalOf(leave);
+    const leaveInterval = intervalOf(leave, bounds);
     const onLeave = entryLeaderIds(leave);
     for (const event of events) {
       if (event.entry.kind === 'LEAVE' || !overlaps(leaveInterval, event.interval)) continue;
@@ -214,15 +224,16 @@ function unionIntervals(intervals: readonly Interval[]): Interval[] {
   return out;
 }
 
-function principalsAway(entries: readonly PlanEntryData[], leaders: readonly LeaderInfo[], byId: ById): Conflict[] {
+function principalsAway(entries: readonly PlanEntryData[], leaders: readonly LeaderInfo[], byId: ById, bounds: HalfDayBounds): Conflict[] {
+  // Former principal leaders keep their flag; only those in office make up "all of them".
   const principals = sortLeaderIds(
-    leaders.filter((l) => l.isPrincipal).map((l) => l.id),
+    leaders.filter((l) => l.isPrincipal && l.active).map((l) => l.id),
     byId,
   );
   if (principals.length === 0) return [];
   const away = entries
     .filter((e) => e.kind === 'TRIP' || e.kind === 'LEAVE')
-    .map((entry) => ({ entry, interval: intervalOf(entry), leaders: entryLeaderIds(entry) }));
+    .map((entry) => ({ entry, interval: intervalOf(entry, bounds), leaders: entryLeaderIds(entry) }));
   const awayOf = (p: string) => away.filter((a) => a.leaders.includes(p));
 
   // Sweep over each principal's own union: where the count of principals away equals the number
@@ -275,14 +286,18 @@ function principalsAway(entries: readonly PlanEntryData[], leaders: readonly Lea
  * Every conflict in a set of plan entries (typically one week of every leader's plan). `entries`
  * must be in creation order, as for `mergeEntries`. Sorted by CONFLICT_KIND_ORDER, then key.
  */
-export function detectConflicts(entries: readonly PlanEntryData[], leaders: readonly LeaderInfo[]): Conflict[] {
+export function detectConflicts(
+  entries: readonly PlanEntryData[],
+  leaders: readonly LeaderInfo[],
+  bounds: HalfDayBounds = HALF_DAY_BOUNDS,
+): Conflict[] {
   const byId = indexLeaders(leaders);
-  const events = mergeEntries(entries, leaders);
+  const events = mergeEntries(entries, leaders, bounds);
   const conflicts = [
     ...bookingConflicts(events, byId),
     ...jointMismatches(groupJointEntries(entries), byId),
-    ...principalsAway(entries, leaders, byId),
-    ...leaveConflicts(entries, events, byId),
+    ...principalsAway(entries, leaders, byId, bounds),
+    ...leaveConflicts(entries, events, byId, bounds),
   ];
   const rank = (k: ConflictKind) => CONFLICT_KIND_ORDER.indexOf(k);
   return conflicts.sort((a, b) => rank(a.kind) - rank(b.kind) || compareStrings(a.key, b.key));

@@ -1,5 +1,5 @@
 import type { LeaderInfo, MergedEvent, PlanEntryData } from '../../domain/types';
-import { intervalOf } from '@siban/district-time';
+import { HALF_DAY_BOUNDS, HalfDayBounds, intervalOf } from '@siban/district-time';
 import { compareLeaderIds, indexLeaders, sortLeaderIds } from '@siban/organization';
 
 /**
@@ -74,7 +74,11 @@ export function groupJointEntries(entries: readonly PlanEntryData[]): PlanEntryD
 }
 
 /** One merged event from a joint group; it carries the canonical entry's fields and timing. */
-export function eventFromGroup(group: readonly PlanEntryData[], leadersById: ReadonlyMap<string, LeaderInfo>): MergedEvent {
+export function eventFromGroup(
+  group: readonly PlanEntryData[],
+  leadersById: ReadonlyMap<string, LeaderInfo>,
+  bounds: HalfDayBounds = HALF_DAY_BOUNDS,
+): MergedEvent {
   const [canonical] = group;
   if (!canonical) throw new Error('Cannot merge an empty group of entries');
   return {
@@ -82,7 +86,7 @@ export function eventFromGroup(group: readonly PlanEntryData[], leadersById: Rea
     entryIds: group.map((e) => e.id),
     leaderIds: sortLeaderIds(group.flatMap(entryLeaderIds), leadersById),
     entry: canonical,
-    interval: intervalOf(canonical),
+    interval: intervalOf(canonical, bounds),
   };
 }
 
@@ -91,10 +95,23 @@ export function eventFromGroup(group: readonly PlanEntryData[], leadersById: Rea
  * joint group becomes the canonical one. Events are ordered by start, then by protocol rank of
  * their first leader; remaining ties keep creation order.
  */
-export function mergeEntries(entries: readonly PlanEntryData[], leaders: readonly LeaderInfo[]): MergedEvent[] {
+export function mergeEntries(
+  entries: readonly PlanEntryData[],
+  leaders: readonly LeaderInfo[],
+  bounds: HalfDayBounds = HALF_DAY_BOUNDS,
+): MergedEvent[] {
   const leadersById = indexLeaders(leaders);
+  return sortEvents(
+    groupJointEntries(entries).map((group) => eventFromGroup(group, leadersById, bounds)),
+    leadersById,
+  );
+}
+
+/** Events by start, then by protocol rank of their first leader; the sort is stable. */
+export function sortEvents<E extends Pick<MergedEvent, 'interval' | 'leaderIds'>>(
+  events: E[],
+  leadersById: ReadonlyMap<string, LeaderInfo>,
+): E[] {
   const byLeader = compareLeaderIds(leadersById);
-  return groupJointEntries(entries)
-    .map((group) => eventFromGroup(group, leadersById))
-    .sort((a, b) => a.interval.start.getTime() - b.interval.start.getTime() || byLeader(a.leaderIds[0], b.leaderIds[0]));
+  return events.sort((a, b) => a.interval.start.getTime() - b.interval.start.getTime() || byLeader(a.leaderIds[0], b.leaderIds[0]));
 }
