@@ -34,6 +34,8 @@ export const LIST_SIZES: ListSizes = {
   'ScheduleDay.slots': 3,
   'ScheduleSlot.events': 10,
   'ScheduleEvent.leaders': 5,
+  // The leaders a conflict involves: two booked at once, or every principal leader away.
+  'ScheduleConflict.leaders': 5,
   'ScheduleChanges.added': 50,
   'ScheduleChanges.changed': 50,
   'ScheduleChanges.removed': 50,

@@ -297,8 +297,8 @@ describe.each(databaseKinds())('database constraints on %s', (kind: DatabaseKind
   it('refuses a notice sent by no user, sent without a time, or to no office', async () => {
     const notice = (status: string, sentAt: string | null, offices: string[], sender = ids.user) =>
       refusal(
-        `INSERT INTO "Notice" (id, title, body, "officeCodes", "senderId", "sendAt", status, "sentAt") VALUES ($1, '通知', '正文', $2::text[], $3, now(), $4::"NoticeStatus", $5::timestamptz)`,
-        [uuid(), offices, sender, status, sentAt],
+        `INSERT INTO "Notice" (id, title, body, "officeCodes", "senderId", "senderOfficeId", "sendAt", status, "sentAt") VALUES ($1, '通知', '正文', $2::text[], $3, $4, now(), $5::"NoticeStatus", $6::timestamptz)`,
+        [uuid(), offices, sender, ids.office, status, sentAt],
       );
     expect(await notice('SCHEDULED', null, ['PARTY'], uuid())).toEqual({ code: '23503', constraint: 'Notice_senderId_fkey' });
     expect(await notice('SENT', null, ['PARTY'])).toEqual({ code: '23514', constraint: 'Notice_sent_check' });
