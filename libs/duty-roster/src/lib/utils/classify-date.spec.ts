@@ -33,7 +33,12 @@ describe('classifyDate', () => {
 
   it('applies a holiday that begins in the year before, once that year is loaded too', () => {
     const y2024 = { year: 2024, source: '通知', holidays: [{ name: '元旦', from: '2023-12-30', to: '2024-01-01' }], adjustedWorkdays: [] };
-    const y2023 = { year: 2023, source: '通知', holidays: [{ name: '国庆节', from: '2023-09-29', to: '2023-10-06' }], adjustedWorkdays: [] };
+    const y2023 = {
+      year: 2023,
+      source: '通知',
+      holidays: [{ name: '国庆节', from: '2023-09-29', to: '2023-10-06' }],
+      adjustedWorkdays: [],
+    };
     expect(classifyDate('2023-12-30', [y2024])).toEqual({ kind: 'NO_CALENDAR', year: 2023 });
     expect(classifyDate('2023-12-30', [y2023, y2024])).toEqual({ kind: 'HOLIDAY', holiday: '元旦' });
     expect(classifyDate('2024-01-01', [y2024])).toEqual({ kind: 'HOLIDAY', holiday: '元旦' });

@@ -11,3 +11,8 @@ export function shippedCalendar(year: number): HolidayCalendar {
   if (!parsed.ok) throw new Error(`holidays-${year}.json: ${JSON.stringify(parsed.problems)}`);
   return parsed.calendar;
 }
+
+export const DAY24 = { id: 'day24', startTime: '08:30', durationMinutes: 1440 } as const;
+
+/** `n` person ids: p01, p02, ... */
+export const people = (n: number, prefix = 'p') => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
