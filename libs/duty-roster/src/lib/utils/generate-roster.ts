@@ -1,5 +1,6 @@
 import type { DayKind, HeldSlot, LocalDate, PostSpec, RuleCode, ShiftSlot, ShiftTemplate, Tally, Unavailability } from '../domain/types';
 import { listShiftSlots } from './list-shift-slots';
+import { addDays, MINUTES_PER_DAY } from './local-date';
 import { Blocker, Holdings, slotKey } from './roster-rules';
 import { countShift, emptyTally } from './tally-shifts';
 
@@ -19,7 +20,10 @@ export interface GenerateRosterInput {
   templates: readonly ShiftTemplate[];
   /** The posts to staff, in the roster's column order. */
   posts: readonly PostSpec[];
-  /** The kind of every date from `from` to `to` (`classifyRange(...).kinds`). */
+  /**
+   * The kind of every date from `from` to `to` (`classifyRange(...).kinds`). Give the day after
+   * `to` too: the last shift then looks ahead across the end (see reservedFor).
+   */
   dayKinds: ReadonlyMap<LocalDate, DayKind>;
   /** Post id → its pool's person ids in rotation order (ties go to the earlier one). */
   pools: Readonly<Record<string, readonly string[]>>;
@@ -71,8 +75,8 @@ interface Slot {
  * same input gives the same roster, ties broken by rotation order.
  *
  * How: shifts are filled in time order, each by the eligible person with the lowest count of
- * that day's kind, then the lowest total, then the longest wait since their last shift in the
- * post, then rotation order. Greedy choices can strand a seat or leave a count two apart (the
+ * that day's kind, then the lowest total, then (fairnessKey) the least behind on the other
+ * kinds, then the longest wait since their last shift in the post, then rotation order. Greedy choices can strand a seat or leave a count two apart (the
  * only person behind is the one who held yesterday), so two repair passes follow: a gap is
  * filled when moving one neighbouring shift to someone else frees a person for it, and counts
  * more than one apart are evened by moving or exchanging shifts while every rule still holds.
@@ -98,19 +102,50 @@ export function generateRoster(input: GenerateRosterInput): GenerateRosterResult
   }
 
   const postIndex = new Map(input.posts.map((post, index) => [post.id, index]));
-  const slots: Slot[] = listShiftSlots(input.from, input.to, input.posts, input.dayKinds)
-    .map((slot) => ({
-      slot,
-      key: slotKey(slot),
-      kind: input.dayKinds.get(slot.date) as DayKind,
-      start: holdings.timed(slot).start,
-      postIndex: postIndex.get(slot.postId) as number,
-    }))
-    .sort((a, b) => a.start - b.start || a.postIndex - b.postIndex || a.slot.seat - b.slot.seat);
+  const toSlots = (from: LocalDate, to: LocalDate): Slot[] =>
+    listShiftSlots(from, to, input.posts, input.dayKinds)
+      .map((slot) => ({
+        slot,
+        key: slotKey(slot),
+        kind: input.dayKinds.get(slot.date) as DayKind,
+        start: holdings.timed(slot).start,
+        postIndex: postIndex.get(slot.postId) as number,
+      }))
+      .sort((a, b) => a.start - b.start || a.postIndex - b.postIndex || a.slot.seat - b.slot.seat);
+  const slots = toSlots(input.from, input.to);
+  // The shifts of the day after, when its kind is given: only looked at, never filled.
+  const dayAfter = addDays(input.to, 1);
+  const nextShift = nextShiftOfPost([...slots, ...(input.dayKinds.has(dayAfter) ? toSlots(dayAfter, dayAfter) : [])]);
 
   const pool = (postId: string) => input.pools[postId] ?? [];
-  const rank = (personId: string, slot: Slot) =>
-    fairnessKey(tallyOf(personId), slot.kind, lastStart.get(`${personId}|${slot.slot.postId}`));
+  /**
+   * The one person who must take the post's next shift, when it is of a scarcer kind (a holiday
+   * after a workday): the only one free that day at the pool's lowest count of that kind. Giving
+   * them this shift would bar them from that one (no consecutive shifts) and leave the scarce
+   * count two apart; a total one ahead is mended by the many workdays to come.
+   */
+  const reservedFor = (slot: Slot): string | undefined => {
+    const next = nextShift.get(slot);
+    if (!next || SCARCITY[next.kind] <= SCARCITY[slot.kind]) return undefined;
+    const count = PRIMARY[next.kind];
+    const free = pool(next.slot.postId).filter((p) => !holdings.unavailableOn(p, next.slot.date));
+    const low = Math.min(...free.map((p) => tallyOf(p)[count]));
+    const lowest = free.filter((p) => tallyOf(p)[count] === low);
+    return lowest.length === 1 ? lowest[0] : undefined;
+  };
+  /** The fairness key of each candidate for `slot`, against the counts its pool has reached. */
+  const rankFor = (slot: Slot) => {
+    const members = pool(slot.slot.postId);
+    const lead = {
+      weekend: Math.max(0, ...members.map((m) => tallyOf(m).weekend)),
+      holiday: Math.max(0, ...members.map((m) => tallyOf(m).holiday)),
+    };
+    const reserved = reservedFor(slot);
+    return (personId: string) => [
+      personId === reserved ? 1 : 0,
+      ...fairnessKey(tallyOf(personId), slot.kind, lead, lastStart.get(`${personId}|${slot.slot.postId}`)),
+    ];
+  };
   const give = (slot: Slot, personId: string) => {
     slot.holder = personId;
     holdings.add(personId, slot.slot);
@@ -130,7 +165,7 @@ export function generateRoster(input: GenerateRosterInput): GenerateRosterResult
       if (slot.holder !== undefined) continue;
       const best = pickBest(
         pool(slot.slot.postId).filter((p) => holdings.canHold(p, slot.slot)),
-        (p) => rank(p, slot),
+        rankFor(slot),
       );
       if (best === undefined) continue;
       give(slot, best);
@@ -140,7 +175,7 @@ export function generateRoster(input: GenerateRosterInput): GenerateRosterResult
   };
 
   fillInOrder();
-  fillGaps(slots, holdings, pool, rank, give, take);
+  fillGaps(slots, holdings, pool, rankFor, give, take);
   // Evening out can free someone for a seat still empty; fill it, then even out again.
   do evenOut(input.posts, slots, holdings, pool, tallyOf, give, take);
   while (fillInOrder() > 0);
@@ -150,21 +185,48 @@ export function generateRoster(input: GenerateRosterInput): GenerateRosterResult
   return { assignments, gaps, tallies };
 }
 
+const SCARCITY: Record<DayKind, number> = { WORKDAY: 0, WEEKEND: 1, HOLIDAY: 2 };
+const PRIMARY: Record<DayKind, keyof Tally> = { WORKDAY: 'total', WEEKEND: 'weekend', HOLIDAY: 'holiday' };
+
+/** Each shift's next shift in the same post that the no-consecutive rule ties it to (starting within 24 hours). */
+function nextShiftOfPost(sorted: readonly Slot[]): Map<Slot, Slot> {
+  const next = new Map<Slot, Slot>();
+  const pending = new Map<string, Slot[]>(); // post → its latest shift's seats, waiting for a later shift
+  for (const slot of sorted) {
+    const waiting = pending.get(slot.slot.postId) ?? [];
+    if (waiting.length > 0 && waiting[0].start === slot.start) {
+      waiting.push(slot);
+      continue;
+    }
+    for (const earlier of waiting) if (slot.start - earlier.start <= MINUTES_PER_DAY) next.set(earlier, slot);
+    pending.set(slot.slot.postId, [slot]);
+  }
+  return next;
+}
+
 function noteStart(lastStart: Map<string, number>, personId: string, postId: string, start: number): void {
   const key = `${personId}|${postId}`;
   lastStart.set(key, Math.max(start, lastStart.get(key) ?? -Infinity));
 }
 
-/** Lower is chosen first: the count of the day's kind, then the total, then the longest wait. */
-function fairnessKey(tally: Tally, kind: DayKind, lastStart = -Infinity): number[] {
+/**
+ * Lower is chosen first: the count of the day's kind, then the total, then how far behind the
+ * pool's lead the person is on weekends and holidays, then the longest wait in the post.
+ *
+ * The third place keeps the counts from pulling against each other: an extra shift goes to
+ * someone already level on weekends and holidays, not to someone behind on them. Otherwise a
+ * person ends up ahead on total yet behind on weekends, needing a weekend shift nobody can give
+ * them without putting them two ahead on total. On a workday, weekends come before holidays:
+ * being behind on holidays is the usual state between two holidays, being behind on weekends
+ * must be made up within weeks.
+ */
+function fairnessKey(tally: Tally, kind: DayKind, lead: { weekend: number; holiday: number }, lastStart = -Infinity): number[] {
   const { total, weekend, holiday } = tally;
-  const workdays = total - weekend - holiday;
-  // On a workday, between equal totals, the one with fewer workday shifts so far: the extra
-  // total then lands on those with more weekend and holiday shifts, which keeps the three
-  // counts from pulling against each other later.
-  if (kind === 'HOLIDAY') return [holiday, total, weekend, lastStart];
-  if (kind === 'WEEKEND') return [weekend, total, holiday, lastStart];
-  return [total, workdays, lastStart];
+  const behindOnWeekends = lead.weekend - weekend;
+  const behindOnHolidays = lead.holiday - holiday;
+  if (kind === 'HOLIDAY') return [holiday, total, behindOnWeekends, lastStart];
+  if (kind === 'WEEKEND') return [weekend, total, behindOnHolidays, lastStart];
+  return [total, behindOnWeekends, behindOnHolidays, lastStart];
 }
 
 /** The candidate with the smallest key; the first in rotation order on a tie. */
@@ -194,7 +256,7 @@ function fillGaps(
   slots: Slot[],
   holdings: Holdings,
   pool: (postId: string) => readonly string[],
-  rank: (personId: string, slot: Slot) => number[],
+  rankFor: (slot: Slot) => (personId: string) => number[],
   give: (slot: Slot, personId: string) => void,
   take: (slot: Slot) => void,
 ): void {
@@ -207,7 +269,7 @@ function fillGaps(
       const neighbour = byKey.get(slotKey(blockers[0].other));
       if (!neighbour || neighbour.holder !== person) continue; // a shift before the period stays
       const others = pool(neighbour.slot.postId).filter((p) => p !== person && holdings.canHold(p, neighbour.slot));
-      const replacement = pickBest(others, (p) => rank(p, neighbour));
+      const replacement = pickBest(others, rankFor(neighbour));
       if (replacement === undefined) continue;
       take(neighbour);
       give(neighbour, replacement);
@@ -221,11 +283,16 @@ const COUNTS = ['holiday', 'weekend', 'total'] as const;
 const counts = (kind: DayKind): (typeof COUNTS)[number][] =>
   kind === 'HOLIDAY' ? ['holiday', 'total'] : kind === 'WEEKEND' ? ['weekend', 'total'] : ['total'];
 
+/** A shift passing from one person to another. */
+type Move = [from: string, to: string, slot: Slot];
+
 /**
- * Evens out each pool's counts: while some count is two or more apart, a shift of the one ahead
- * moves to the one behind, or the two exchange a shift of that kind for one of another. A move
- * is made only when every rule still holds and the pool's sum of squared counts (all three
- * kinds) goes down, so the loop ends, and no seat is ever emptied.
+ * Evens out each pool's counts. While some count is two or more apart, one of three changes is
+ * looked for, from the one ahead (x) to the one behind (y): x's shift moves to y; x and y exchange
+ * shifts of different kinds; or x's shift goes to a third person z, who passes one of theirs to
+ * y (greedy choices strand exactly this: the only people behind on weekends are the ones
+ * ahead on totals). A change is made only when every rule still holds and the pool's sum of
+ * squared counts (all three kinds) goes down, so the loop ends, and no seat is ever emptied.
  */
 function evenOut(
   posts: readonly PostSpec[],
@@ -236,20 +303,30 @@ function evenOut(
   give: (slot: Slot, personId: string) => void,
   take: (slot: Slot) => void,
 ): void {
+  const gain = (moves: Move[]) => {
+    const deltas = new Map<string, Tally>();
+    for (const [from, to, slot] of moves) {
+      for (const [person, sign] of [[from, -1] as const, [to, 1] as const]) {
+        let delta = deltas.get(person);
+        if (!delta) deltas.set(person, (delta = emptyTally()));
+        countShift(delta, slot.kind, sign);
+      }
+    }
+    let change = 0;
+    for (const [person, delta] of deltas) {
+      for (const count of COUNTS) change += (tallyOf(person)[count] + delta[count]) ** 2 - tallyOf(person)[count] ** 2;
+    }
+    return change;
+  };
+  const apply = (moves: Move[]) => {
+    for (const [, , slot] of moves) take(slot);
+    for (const [, to, slot] of moves) give(slot, to);
+  };
+
   for (const post of posts) {
     const members = pool(post.id);
     const mine = slots.filter((s) => s.slot.postId === post.id);
     const heldBy = (personId: string) => mine.filter((s) => s.holder === personId);
-    // The change in the pool's sum of squares when `from` gives up `gives` and receives `gets`.
-    const gain = (from: string, to: string, gives: Slot, gets?: Slot) => {
-      let delta = 0;
-      for (const count of COUNTS) {
-        const moved = (counts(gives.kind).includes(count) ? 1 : 0) - (gets && counts(gets.kind).includes(count) ? 1 : 0);
-        // (a - m)² + (b + m)² - a² - b², for m moved from a to b
-        delta += 2 * moved * (tallyOf(to)[count] - tallyOf(from)[count] + moved);
-      }
-      return delta;
-    };
     const improve = (): boolean => {
       for (const count of COUNTS) {
         const values = members.map((m) => tallyOf(m)[count]);
@@ -261,19 +338,33 @@ function evenOut(
         for (const x of ahead) {
           for (const s of heldBy(x).filter((s) => counts(s.kind).includes(count))) {
             for (const y of behind) {
-              if (gain(x, y, s) < 0 && holdings.canHold(y, s.slot)) {
-                take(s);
-                give(s, y);
+              if (gain([[x, y, s]]) < 0 && holdings.canHold(y, s.slot)) {
+                apply([[x, y, s]]);
                 return true;
               }
               for (const u of heldBy(y)) {
-                if (u.kind === s.kind || gain(x, y, s, u) >= 0) continue;
-                if (holdings.canHold(y, s.slot, [u.slot]) && holdings.canHold(x, u.slot, [s.slot])) {
-                  take(s);
-                  take(u);
-                  give(s, y);
-                  give(u, x);
+                const moves: Move[] = [
+                  [x, y, s],
+                  [y, x, u],
+                ];
+                if (gain(moves) < 0 && holdings.canHold(y, s.slot, [u.slot]) && holdings.canHold(x, u.slot, [s.slot])) {
+                  apply(moves);
                   return true;
+                }
+              }
+            }
+            for (const y of behind) {
+              for (const z of members) {
+                if (z === x || z === y) continue;
+                for (const u of heldBy(z)) {
+                  const moves: Move[] = [
+                    [x, z, s],
+                    [z, y, u],
+                  ];
+                  if (gain(moves) < 0 && holdings.canHold(y, u.slot) && holdings.canHold(z, s.slot, [u.slot])) {
+                    apply(moves);
+                    return true;
+                  }
                 }
               }
             }
@@ -283,7 +374,7 @@ function evenOut(
       return false;
     };
     while (improve()) {
-      // each pass lowers a non-negative integer: it ends
+      // each change lowers a non-negative integer: it ends
     }
   }
 }

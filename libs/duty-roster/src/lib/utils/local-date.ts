@@ -17,18 +17,25 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** Whether `value` is a real date written "YYYY-MM-DD" (2026-02-30 is not). */
 export function isLocalDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return toDayNumber(value) !== undefined;
 }
 
 /** Days since 1970-01-01; consecutive dates have consecutive numbers. */
 export function dayNumber(date: LocalDate): number {
-  if (!isLocalDate(date)) throw new RangeError(`not a date "YYYY-MM-DD": ${date}`);
-  const [year, month, day] = date.split('-').map(Number);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  const day = toDayNumber(date);
+  if (day === undefined) throw new RangeError(`not a date "YYYY-MM-DD": ${date}`);
+  return day;
+}
+
+function toDayNumber(value: string): number | undefined {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return real ? probe.getTime() / MS_PER_DAY : undefined;
 }
 
 export function fromDayNumber(days: number): LocalDate {

@@ -12,6 +12,7 @@ import { shiftMinutes } from './shift-time';
 // starts on d-1, d or d+1: the index below keeps each person's shifts by start day.
 
 const DAY = 1440;
+const NONE: ReadonlySet<string> = new Set();
 
 export function slotKey(slot: ShiftSlot): string {
   return `${slot.date}|${slot.templateId}|${slot.postId}|${slot.seat}`;
@@ -42,6 +43,10 @@ export class Holdings {
   private readonly templates: Map<string, ShiftTemplate>;
   private readonly byPerson = new Map<string, Map<number, Timed[]>>();
   private readonly unavailable = new Map<string, { from: number; to: number; reason: string }[]>();
+  // Times of every shift seen, by key: the generator asks about the same few hundred shifts for
+  // every candidate, and reading dates is the costly part.
+  private readonly timedByKey = new Map<string, Timed>();
+  private readonly timedBySlot = new WeakMap<ShiftSlot, Timed>();
 
   constructor(templates: readonly ShiftTemplate[], unavailability: readonly Unavailability[] = []) {
     this.templates = new Map(templates.map((t) => [t.id, t]));
@@ -53,10 +58,25 @@ export class Holdings {
   }
 
   timed(slot: ShiftSlot): Timed {
-    const template = this.templates.get(slot.templateId);
-    if (!template) throw new RangeError(`unknown shift template ${slot.templateId}`);
-    const { start, end } = shiftMinutes(slot.date, template);
-    return { slot, key: slotKey(slot), day: dayNumber(slot.date), start, end };
+    const seen = this.timedBySlot.get(slot);
+    if (seen) return seen;
+    const key = slotKey(slot);
+    let timed = this.timedByKey.get(key);
+    if (!timed) {
+      const template = this.templates.get(slot.templateId);
+      if (!template) throw new RangeError(`unknown shift template ${slot.templateId}`);
+      const { start, end } = shiftMinutes(slot.date, template);
+      timed = {
+        slot: { date: slot.date, templateId: slot.templateId, postId: slot.postId, seat: slot.seat },
+        key,
+        day: dayNumber(slot.date),
+        start,
+        end,
+      };
+      this.timedByKey.set(key, timed);
+    }
+    this.timedBySlot.set(slot, timed);
+    return timed;
   }
 
   add(personId: string, slot: ShiftSlot): void {
@@ -69,8 +89,7 @@ export class Holdings {
   }
 
   remove(personId: string, slot: ShiftSlot): void {
-    const key = slotKey(slot);
-    const day = dayNumber(slot.date);
+    const { key, day } = this.timed(slot);
     const list = this.byPerson.get(personId)?.get(day);
     const index = list?.findIndex((t) => t.key === key) ?? -1;
     if (!list || index < 0) throw new RangeError(`${personId} does not hold ${key}`);
@@ -78,18 +97,18 @@ export class Holdings {
   }
 
   holds(personId: string, slot: ShiftSlot): boolean {
-    const key = slotKey(slot);
+    const { key, day } = this.timed(slot);
     return (
       this.byPerson
         .get(personId)
-        ?.get(dayNumber(slot.date))
+        ?.get(day)
         ?.some((t) => t.key === key) ?? false
     );
   }
 
-  /** The declared unavailability covering `date`, if any. */
-  unavailableOn(personId: string, date: LocalDate): { reason: string } | undefined {
-    const day = dayNumber(date);
+  /** The declared unavailability covering a date (or day number), if any. */
+  unavailableOn(personId: string, date: LocalDate | number): { reason: string } | undefined {
+    const day = typeof date === 'number' ? date : dayNumber(date);
     return this.unavailable.get(personId)?.find((u) => day >= u.from && day <= u.to);
   }
 
@@ -99,10 +118,10 @@ export class Holdings {
    */
   blockers(personId: string, slot: ShiftSlot, ignoring: readonly ShiftSlot[] = []): Blocker[] {
     const found: Blocker[] = [];
-    const unavailable = this.unavailableOn(personId, slot.date);
-    if (unavailable) found.push({ code: 'UNAVAILABLE', reason: unavailable.reason });
     const target = this.timed(slot);
-    const ignored = new Set(ignoring.map(slotKey));
+    const unavailable = this.unavailableOn(personId, target.day);
+    if (unavailable) found.push({ code: 'UNAVAILABLE', reason: unavailable.reason });
+    const ignored = ignoring.length === 0 ? NONE : new Set(ignoring.map(slotKey));
     const days = this.byPerson.get(personId);
     for (let day = target.day - 1; day <= target.day + 1; day++) {
       for (const held of days?.get(day) ?? []) {
