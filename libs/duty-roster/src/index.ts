@@ -1,5 +1,6 @@
 export * from './lib/domain/types';
 export * from './lib/duty-roster.module';
+export * from './lib/utils/change-rules';
 export * from './lib/utils/classify-date';
 export * from './lib/utils/generate-roster';
 export * from './lib/utils/holiday-calendar';

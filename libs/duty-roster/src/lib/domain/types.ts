@@ -96,8 +96,7 @@ export type RuleCode =
   | 'SHIFT_STARTED'
   | 'REASON_REQUIRED'
   | 'ALREADY_HOLDS'
-  | 'UNDO_STALE'
-  | 'NOT_A_SWAP';
+  | 'UNDO_STALE';
 
 /** A broken rule, with its message (Chinese first, then English) and whom and what it concerns. */
 export interface RuleViolation {
