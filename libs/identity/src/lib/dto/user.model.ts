@@ -9,6 +9,7 @@ registerEnumType(Role, {
     COORDINATOR: { description: 'Merges and publishes the weekly schedule (综合协调).' },
     RECEPTION_STAFF: { description: 'Claims and handles visits (接待人员).' },
     DUTY_OFFICER: { description: 'Logs emergencies and keeps the duty (值班员).' },
+    DUTY_COORDINATOR: { description: 'Keeps the duty roster: pools, generation, publishing, swaps (总值班排班).' },
     DIRECTOR: { description: "An office's director (办公室主任)." },
     LEADER: { description: 'A leader who reads (领导).' },
     ADMIN: { description: 'Manages accounts, leaders and assignments (管理员).' },

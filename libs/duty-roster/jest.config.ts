@@ -1,0 +1,5 @@
+export default {
+  displayName: 'duty-roster',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
