@@ -1,5 +1,7 @@
+import { ManualClock } from '@siban/clock';
 import { NOTICE_DELIVERY_JOB, NotificationService } from '@siban/notifications';
-import { createTestDatabase, gqlOk, waitFor } from '@siban/testing';
+import { createTestDatabase, databaseKinds, gqlOk, waitFor } from '@siban/testing';
+import { PLAN_REMINDER_JOB } from '@siban/weekly-plans';
 import { startTestApp, TestApp } from '../test/test-app';
 
 const SEND = 'mutation ($input: SendNoticeInput!) { sendNotice(input: $input) { id status } }';
@@ -36,6 +38,30 @@ describe('durable scheduled jobs on pglite', () => {
       await t.close();
     }
   });
+});
+
+describe.each(databaseKinds())('keyed jobs on %s', (kind) => {
+  // Every start plans next week's reminders (24 h and 2 h before its deadline): their keys hold
+  // one job each however often the service starts.
+  it("plans next week's reminders once across restarts", async () => {
+    const clock = new ManualClock('2030-03-04T01:00:00Z'); // Monday; 2030-W11 is due Friday 09:00Z
+    const database = await createTestDatabase(kind);
+    let t = await startTestApp(kind, { database, clock, runJobWorkers: false });
+    try {
+      await t.stop();
+      t = await startTestApp(kind, { database, clock, runJobWorkers: false });
+      const rows = await t.prisma.$queryRawUnsafe<{ singleton_key: string; jobs: number }[]>(
+        'SELECT singleton_key, count(*)::int AS jobs FROM pgboss.job WHERE name = $1 GROUP BY singleton_key',
+        PLAN_REMINDER_JOB,
+      );
+      expect(rows.sort((a, b) => a.singleton_key.localeCompare(b.singleton_key))).toEqual([
+        { singleton_key: '2030-W11:2:2030-03-08T09:00:00.000Z', jobs: 1 },
+        { singleton_key: '2030-W11:24:2030-03-08T09:00:00.000Z', jobs: 1 },
+      ]);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });
 
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Clock } from '@siban/clock';
 import { DATABASE_HANDLE, DatabaseHandle, PrismaTx } from '@siban/db';
 import PgBoss from 'pg-boss';
+import { keyedJobId } from './keyed-job-id';
 import { pgliteBossDb } from './pglite-boss-db';
 
 export const SCHEDULER_OPTIONS = Symbol('SCHEDULER_OPTIONS');
@@ -17,8 +18,12 @@ export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Prom
 export interface ScheduleOptions {
   runAt?: Date;
   /**
-   * Meant as "at most one queued job per key and queue", but pg-boss 10 ignores it on our
-   * 'standard' queues (job-scheduler.spec.ts shows it): handlers must stay idempotent.
+   * One job per key and queue: the job's id is derived from both (`keyedJobId`), so while a job
+   * for the key is in pg-boss's job table (queued, running, retrying, or finished and not yet
+   * archived: 12 h by default) scheduling it again inserts nothing and returns null, without an
+   * error that would abort the caller's transaction. The kept job keeps its own data and `runAt`.
+   * Once that job is archived, or if its transaction rolled back, the key can be scheduled again.
+   * (pg-boss's own `singletonKey` does nothing on our 'standard' queues; docs/pg-boss-on-pglite.md.)
    */
   singletonKey?: string;
   /** Enqueue inside this Prisma transaction, so the job exists if and only if it commits. */
@@ -75,10 +80,13 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     this.startTasks.push(task);
   }
 
+  /** The new job's id, or null when `singletonKey` already has a job (see `ScheduleOptions`). */
   async schedule<T extends object>(name: string, data: T, options: ScheduleOptions = {}): Promise<string | null> {
     if (!this.handlers.has(name)) throw new Error(`No handler for job ${name}`);
     const sendOptions: PgBoss.SendOptions = {
+      id: options.singletonKey === undefined ? undefined : keyedJobId(name, options.singletonKey),
       startAfter: options.runAt ? this.realInstant(options.runAt) : undefined,
+      // Stored for whoever reads the job table; pg-boss enforces nothing with it here.
       singletonKey: options.singletonKey,
       retryLimit: options.retryLimit ?? 5,
       retryBackoff: true,
@@ -93,6 +101,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     return new Date(Date.now() + (runAt.getTime() - this.clock.now().getTime()));
   }
 
+  /** A cancelled keyed job still holds its key until it is archived (`ScheduleOptions`). */
   async cancel(name: string, jobId: string): Promise<void> {
     await this.boss.cancel(name, jobId);
   }

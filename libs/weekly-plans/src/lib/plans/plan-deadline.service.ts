@@ -33,7 +33,7 @@ export class PlanDeadlineService implements OnModuleInit {
 
   onModuleInit(): void {
     this.scheduler.register<ReminderJob>(PLAN_REMINDER_JOB, (job) => this.sendReminder(job));
-    // Next week's reminders are planned at every start (idempotent: one queued job per key).
+    // Next week's reminders are planned at every start: one job per key, so a restart adds none.
     this.scheduler.afterStart(() => this.planReminders(addWeeks(weekOf(this.clock.now()), 1)));
   }
 
