@@ -207,7 +207,7 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
       const common = await gqlError(t.url, admin, create, {
         input: { username: 'weak.user', displayName: 'X', password: 'woaini1314', officeCode: 'PARTY', roles: ['SECRETARY'] },
       });
-      expect(common.message).toMatch(/^该密码过于常见.* \/ This password is too common/);
+      expect(common.message).toMatch(/^密码强度不足：该密码过于常见.* \/ Weak password: This password is too common/);
       expect(await t.prisma.user.count({ where: { username: 'weak.user' } })).toBe(0);
 
       const target = await t.prisma.user.findUniqueOrThrow({ where: { username: 'cppcc.director' } });

@@ -17,6 +17,10 @@ export const VALIDATION_MESSAGES_ZH: Readonly<Record<string, string>> = Object.f
   isEnum: '不是可选的值',
   isIn: '不是可选的值',
   isUuid: '须为 UUID',
+  // Edge range checks (input-range.ts): their own messages are bilingual already; these cover a
+  // DTO that overrides the message in English.
+  isIsoWeek: '须为 2000–2100 年间的 ISO 周，如 2026-W48',
+  isDistrictDate: '须为 2000–2100 年间的日期 YYYY-MM-DD',
   isEmail: '须为电子邮箱地址',
   isUrl: '须为网址',
   isNotEmpty: '不能为空',

@@ -39,7 +39,10 @@ export const IdentityErrors = {
       undefined,
       'RATE_LIMITED',
     ),
-  weakPassword: (field: string, problem: string) => badInput(field, problem, 'WEAK_PASSWORD'),
+  weakPassword: (field: string, problem: string) => {
+    const [zh, en = zh] = String(problem).split(' / ');
+    return badInput(field, `密码强度不足：${zh} / Weak password: ${en}`, 'WEAK_PASSWORD');
+  },
   userNotFound: (id: string) => notFound('用户 / user', id, 'id'),
   officeNotFound: (code: string) => notFound('办公室 / office', code, 'officeCode'),
   usernameTaken: (username: string) => conflict(`用户名已被使用 / Username already taken: ${username}`, 'username', 'USERNAME_TAKEN'),
