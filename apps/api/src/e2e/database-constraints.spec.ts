@@ -1,26 +1,16 @@
 import crypto from 'node:crypto';
-import { openPGlite } from '@siban/db';
-import { createTestDatabase, databaseKinds, DatabaseKind, TestDatabase } from '@siban/testing';
-import pg from 'pg';
+import {
+  createTestDatabase,
+  databaseKinds,
+  DatabaseKind,
+  openRawDatabase,
+  RawDb,
+  refusal as refusalIn,
+  TestDatabase,
+} from '@siban/testing';
 
 // The constraints of the add_constraints migration, proven with raw SQL: rows that bypass the
 // services (a script, psql, a future bug) are refused by the database itself.
-
-interface RawDb {
-  query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  close(): Promise<void>;
-}
-
-async function openRaw(database: TestDatabase): Promise<RawDb> {
-  const target = database.target;
-  if (target.kind === 'pglite') {
-    const pglite = await openPGlite(target.dataDir);
-    return { query: (sql, params) => pglite.query(sql, params), close: () => pglite.close() };
-  }
-  const client = new pg.Client({ connectionString: target.url });
-  await client.connect();
-  return { query: (sql, params) => client.query(sql, params as unknown[]), close: () => client.end() };
-}
 
 const uuid = () => crypto.randomUUID();
 const W48 = '2026-W48';
@@ -32,16 +22,7 @@ describe.each(databaseKinds())('database constraints on %s', (kind: DatabaseKind
   // A small valid world: an office, two leaders, a user, and one plan of the first leader.
   const ids = { office: uuid(), leader: uuid(), otherLeader: uuid(), user: uuid(), plan: uuid(), otherPlan: uuid() };
 
-  /** The constraint the statement broke (its SQLSTATE too); fails the test when it succeeds. */
-  async function refusal(sql: string, params: unknown[] = []): Promise<{ code: string; constraint: string }> {
-    try {
-      await db.query(sql, params);
-    } catch (error) {
-      const { code, constraint } = error as { code?: string; constraint?: string };
-      return { code: code ?? '', constraint: constraint ?? '' };
-    }
-    throw new Error(`accepted: ${sql} ${JSON.stringify(params)}`);
-  }
+  const refusal = (sql: string, params: unknown[] = []) => refusalIn(db, sql, params);
 
   const ENTRY_COLUMNS = [
     'id',
@@ -95,7 +76,7 @@ describe.each(databaseKinds())('database constraints on %s', (kind: DatabaseKind
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    db = await openRaw(database);
+    db = await openRawDatabase(database);
     await db.query(`INSERT INTO "Office" (id, code, name, "shortName", "rotationOrder") VALUES ($1, 'PARTY', '区委办', '区委办', 1)`, [
       ids.office,
     ]);

@@ -1,27 +1,17 @@
 import crypto from 'node:crypto';
-import { openPGlite } from '@siban/db';
-import { createTestDatabase, databaseKinds, DatabaseKind, TestDatabase } from '@siban/testing';
-import pg from 'pg';
+import {
+  createTestDatabase,
+  databaseKinds,
+  DatabaseKind,
+  openRawDatabase,
+  RawDb,
+  refusal as refusalIn,
+  TestDatabase,
+} from '@siban/testing';
 
 // The constraints of the add_duty_roster migration, proven with raw SQL as
 // database-constraints.spec.ts does for the weekly plans: a row that bypasses the duty-roster
 // services is refused by the database itself.
-
-interface RawDb {
-  query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  close(): Promise<void>;
-}
-
-async function openRaw(database: TestDatabase): Promise<RawDb> {
-  const target = database.target;
-  if (target.kind === 'pglite') {
-    const pglite = await openPGlite(target.dataDir);
-    return { query: (sql, params) => pglite.query(sql, params), close: () => pglite.close() };
-  }
-  const client = new pg.Client({ connectionString: target.url });
-  await client.connect();
-  return { query: (sql, params) => client.query(sql, params as unknown[]), close: () => client.end() };
-}
 
 const uuid = () => crypto.randomUUID();
 
@@ -43,15 +33,7 @@ describe.each(databaseKinds())('duty roster constraints on %s', (kind: DatabaseK
     otherUser: uuid(),
   };
 
-  async function refusal(sql: string, params: unknown[] = []): Promise<{ code: string; constraint: string }> {
-    try {
-      await db.query(sql, params);
-    } catch (error) {
-      const { code, constraint } = error as { code?: string; constraint?: string };
-      return { code: code ?? '', constraint: constraint ?? '' };
-    }
-    throw new Error(`accepted: ${sql} ${JSON.stringify(params)}`);
-  }
+  const refusal = (sql: string, params: unknown[] = []) => refusalIn(db, sql, params);
 
   /** A shift seat: the officer post's seat 1 on 2026-11-02 held by the staff person, with `changes`. */
   function assignment(changes: Record<string, unknown> = {}): [string, unknown[]] {
@@ -76,7 +58,7 @@ describe.each(databaseKinds())('duty roster constraints on %s', (kind: DatabaseK
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    db = await openRaw(database);
+    db = await openRawDatabase(database);
     await db.query(`INSERT INTO "Office" (id, code, name, "shortName", "rotationOrder") VALUES ($1, 'PARTY', '区委办', '区委办', 1)`, [
       ids.office,
     ]);
