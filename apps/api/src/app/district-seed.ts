@@ -11,7 +11,7 @@ export interface SeedResult {
  * on a database with no users yet, the demo leaders and accounts. Safe to run on every start.
  *
  * Wiring, not a capability: it writes the tables of identity (offices, users) and organization
- * (leaders, assignments) in one transaction, which only the app may do (tools/table-ownership.json).
+ * (leaders, assignments) in one transaction, which only the app may do (apps/api/src/architecture/table-ownership.json).
  * The data and its checks are organization's (`DEMO_SEED`, `seedDataProblems`).
  */
 export async function seedDistrict(

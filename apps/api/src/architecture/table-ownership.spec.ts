@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeFinding, findingsIn, libSources, readOwnershipMap, readSchemaModels, ROOT } from '../../../../tools/table-ownership';
+import { describeFinding, findingsIn, libSources, readOwnershipMap, readSchemaModels, ROOT } from './table-access';
 
 const map = readOwnershipMap();
 const models = readSchemaModels(fs.readFileSync(path.join(ROOT, 'prisma', 'schema.prisma'), 'utf8'));
 const check = (file: string, text: string) => findingsIn(file, text, map, models).map(describeFinding);
 
-describe('table ownership (tools/table-ownership.json)', () => {
+describe('table ownership (table-ownership.json)', () => {
   it('gives every Prisma model exactly one owner, and names only libs that exist', () => {
     const owned = Object.values(map.models).flat();
     expect([...owned].sort()).toEqual([...models.keys()].sort());

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Clock } from '@siban/clock';
-import { AppConfig, DEFAULT_REQUEST_LIMITS, RequestLimits } from '@siban/config';
+import { AppConfig, DEFAULT_REQUEST_LIMITS } from '@siban/config';
 import { DatabaseTarget, PrismaService } from '@siban/db';
 import { DEMO_PASSWORD } from '@siban/organization';
 import { EventBus } from '@siban/pubsub';

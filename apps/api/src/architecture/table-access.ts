@@ -1,6 +1,6 @@
-// Who may query which table (tools/table-ownership.json), and a scan of the libs' sources for
-// queries that reach a table their lib does not own. Read by
-// apps/api/src/architecture/table-ownership.spec.ts.
+// Who may query which table (table-ownership.json beside this file), and a scan of the libs'
+// sources for queries that reach a table their lib does not own (table-ownership.spec.ts).
+// Architecture checks only: excluded from the app's build.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -32,9 +32,9 @@ export interface Finding extends TableAccess {
   owner: string | undefined;
 }
 
-export const ROOT = path.resolve(__dirname, '..');
+export const ROOT = path.resolve(__dirname, '../../../..');
 
-export function readOwnershipMap(file = path.join(ROOT, 'tools', 'table-ownership.json')): OwnershipMap {
+export function readOwnershipMap(file = path.join(__dirname, 'table-ownership.json')): OwnershipMap {
   const { models, schemas, unrestricted } = JSON.parse(fs.readFileSync(file, 'utf8')) as OwnershipMap;
   return { models, schemas, unrestricted };
 }
