@@ -24,6 +24,30 @@ export default [
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:infra'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:util'] },
+            // Which capability may use which (each lib also passes the rule of its type): shared
+            // machinery knows no capability, identity knows only the shared libs, and a capability
+            // uses the ones below it. Nothing imports a capability that is not listed here.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:organization', onlyDependOnLibsWithTags: ['scope:identity', 'scope:shared'] },
+            { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:identity', 'scope:shared'] },
+            { sourceTag: 'scope:calendar-feeds', onlyDependOnLibsWithTags: ['scope:identity', 'scope:shared'] },
+            {
+              sourceTag: 'scope:weekly-plans',
+              onlyDependOnLibsWithTags: ['scope:organization', 'scope:notifications', 'scope:identity', 'scope:shared'],
+            },
+            {
+              // Reads the weekly plans' submitted trips and leave through weekly-plans' services.
+              sourceTag: 'scope:duty-roster',
+              onlyDependOnLibsWithTags: [
+                'scope:weekly-plans',
+                'scope:calendar-feeds',
+                'scope:organization',
+                'scope:notifications',
+                'scope:identity',
+                'scope:shared',
+              ],
+            },
           ],
         },
       ],

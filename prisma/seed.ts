@@ -1,7 +1,7 @@
 import { loadAppConfig } from '@siban/config';
 import { openDatabase, PrismaClient } from '@siban/db';
-import { seedDistrict } from '@siban/organization';
 import { PasswordHasher } from '@siban/identity';
+import { seedDistrict } from '../apps/api/src/app/district-seed';
 
 // `npm run seed`: the district's offices, and on an empty database the demo leaders and
 // accounts (always on the embedded database; on PostgreSQL with SEED_DEMO=true). The service

@@ -6,8 +6,9 @@ import type { DatabaseKind } from '@siban/testing';
 import { createTestDatabase, gqlOk, login } from '@siban/testing';
 import { ScheduleService } from '@siban/weekly-plans';
 import { createApp } from '../src/app/bootstrap';
+import { seedDistrict } from '../src/app/district-seed';
 import { testConfig } from '../src/test/test-app';
-import { DEMO_PASSWORD, seedDistrict } from '@siban/organization';
+import { DEMO_PASSWORD } from '@siban/organization';
 import { PasswordHasher } from '@siban/identity';
 
 // Prints how long mergedSchedule takes for a week of N leaders x 15 entries, and how many SQL

@@ -5,3 +5,4 @@ export * from './lib/leader.service';
 export * from './lib/organization.errors';
 export * from './lib/organization.module';
 export * from './lib/seed/district-seed';
+export * from './lib/seed/seed-data-problems';

@@ -8,10 +8,10 @@ import { AppConfig } from '@siban/config';
 import { DatabaseHandle, openDatabase, PrismaService } from '@siban/db';
 import { createValidationPipe, GraphQLExceptionFilter, useBodyParsers } from '@siban/graphql-core';
 import { PasswordHasher } from '@siban/identity';
-import { seedDistrict } from '@siban/organization';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppModuleOptions } from './app.module';
+import { seedDistrict } from './district-seed';
 import { graphiqlMiddleware } from './graphiql';
 import { DrainResult, HttpDrain, ShutdownState } from './http-drain';
 

@@ -186,6 +186,32 @@ describe.each(databaseKinds())('identity and offices on %s', (kind) => {
       expect(await t.prisma.user.count()).toBe(before);
     });
 
+    it('refuses a leader that does not exist, on creation and on update, and writes nothing', async () => {
+      const admin = await t.tokenFor('admin');
+      const before = await t.prisma.user.count();
+      const missing = '00000000-0000-4000-8000-000000000000';
+      const created = await gqlError(t.url, admin, create, {
+        input: {
+          username: 'ghost.leader',
+          displayName: 'X',
+          password: 'long-enough',
+          officeCode: 'PARTY',
+          roles: ['LEADER'],
+          leaderId: missing,
+        },
+      });
+      expect(created.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leaderId' });
+      expect(created.message).toContain(`未找到领导 / Leader not found: ${missing}`);
+      expect(await t.prisma.user.count()).toBe(before);
+
+      const director = await t.prisma.user.findUniqueOrThrow({ where: { username: 'gov.director' } });
+      const updated = await gqlError(t.url, admin, 'mutation ($input: UpdateUserInput!) { updateUser(input: $input) { id } }', {
+        input: { id: director.id, leaderId: missing },
+      });
+      expect(updated.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'leaderId' });
+      expect(await t.prisma.user.findUniqueOrThrow({ where: { id: director.id } })).toEqual(director);
+    });
+
     it('refuses weak passwords on creation, reset and change, naming the field', async () => {
       const admin = await t.tokenFor('admin');
       const weak = async (password: string, username = 'weak.user') =>

@@ -4,6 +4,11 @@ export function isUniqueViolation(error: unknown): error is Prisma.PrismaClientK
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
+/** A write naming a row that does not exist through a foreign key (P2003). */
+export function isForeignKeyViolation(error: unknown): error is Prisma.PrismaClientKnownRequestError {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+}
+
 /** The columns of the unique constraint a P2002 hit, as Prisma reports them. */
 export function uniqueViolationFields(error: Prisma.PrismaClientKnownRequestError): string[] {
   const meta = error.meta as

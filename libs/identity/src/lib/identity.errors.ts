@@ -47,6 +47,7 @@ export const IdentityErrors = {
   officeNotFound: (code: string) => notFound('办公室 / office', code, 'officeCode'),
   usernameTaken: (username: string) => conflict(`用户名已被使用 / Username already taken: ${username}`, 'username', 'USERNAME_TAKEN'),
   wrongCurrentPassword: () => badInput('currentPassword', '当前密码不正确 / Current password is wrong'),
+  leaderNotFound: (id: string) => badInput('leaderId', `未找到领导 / Leader not found: ${id}`),
   leaderRoleNeedsLeader: () => badInput('leaderId', '领导账号须关联一位领导 / A LEADER account must be linked to a leader'),
   concurrentChange: () =>
     conflict('该账号刚被他人修改，请刷新后重试 / The account was changed meanwhile; reload and try again', 'id', 'CONCURRENT_CHANGE'),

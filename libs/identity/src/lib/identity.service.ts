@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
 import { APP_CONFIG, AppConfig } from '@siban/config';
-import { isUniqueViolation, Prisma, PrismaService, Role, uniqueViolationFields, User } from '@siban/db';
+import { isForeignKeyViolation, isUniqueViolation, Prisma, PrismaService, PrismaTx, Role, uniqueViolationFields, User } from '@siban/db';
 import { badInput, byKeys, Connection, decodeCursor, LoaderRegistry, toConnection } from '@siban/graphql-core';
 import { AccountLockEvents } from './account-lock-events';
 import { AuthenticatedUser, StaffMember } from './authenticated-user';
@@ -153,10 +153,31 @@ export class IdentityService {
     return users.map((u) => ({ id: u.id, roles: u.roles, officeCode: u.office.code, leaderId: u.leaderId }));
   }
 
+  /**
+   * The ids of active users: those with `role` and, with `among`, only those of these ids. Read with
+   * `db` when given: a caller's transaction that must see the same snapshot as its writes.
+   */
+  async activeUserIds(filter: { role?: Role; among?: string[] }, db: PrismaTx = this.prisma): Promise<string[]> {
+    const users = await db.user.findMany({
+      where: {
+        active: true,
+        ...(filter.role ? { roles: { has: filter.role } } : {}),
+        ...(filter.among ? { id: { in: filter.among } } : {}),
+      },
+      select: { id: true },
+    });
+    return users.map((u) => u.id);
+  }
+
+  /** The users of these ids, in username order; unknown ids are left out. */
+  usersByIds(ids: string[]): Promise<User[]> {
+    return this.prisma.user.findMany({ where: { id: { in: ids } }, orderBy: { username: 'asc' } });
+  }
+
   async createUser(input: CreateUserInput): Promise<User> {
     checkPassword('password', input.password, { username: input.username });
     const office = await this.offices.getByCode(input.officeCode);
-    await this.checkLeaderLink(input.roles, input.leaderId);
+    checkLeaderLink(input.roles, input.leaderId);
     try {
       return await this.prisma.user.create({
         data: {
@@ -174,6 +195,8 @@ export class IdentityService {
           throw badInput('leaderId', '该领导已有账号 / This leader already has an account');
         throw IdentityErrors.usernameTaken(input.username);
       }
+      // The office was just read; the leader is the only row this one names that may be missing.
+      if (isForeignKeyViolation(error) && input.leaderId) throw IdentityErrors.leaderNotFound(input.leaderId);
       throw error;
     }
   }
@@ -186,21 +209,26 @@ export class IdentityService {
     const office = input.officeCode ? await this.offices.getByCode(input.officeCode) : undefined;
     const roles = input.roles ?? user.roles;
     const leaderId = input.leaderId !== undefined ? input.leaderId : user.leaderId;
-    await this.checkLeaderLink(roles, leaderId ?? undefined);
+    checkLeaderLink(roles, leaderId ?? undefined);
     // A deactivation or a role change ends the sessions issued before it.
     const revoke = input.active === false || (input.roles !== undefined && !sameSet(input.roles, user.roles));
     // Conditional on the version read above: a concurrent change makes this one fail, not merge.
-    const { count } = await this.prisma.user.updateMany({
-      where: { id: user.id, tokenVersion: user.tokenVersion, updatedAt: user.updatedAt },
-      data: {
-        displayName: input.displayName?.trim(),
-        officeId: office?.id,
-        roles: input.roles,
-        active: input.active,
-        leaderId: input.leaderId,
-        tokenVersion: revoke ? { increment: 1 } : undefined,
-      },
-    });
+    const { count } = await this.prisma.user
+      .updateMany({
+        where: { id: user.id, tokenVersion: user.tokenVersion, updatedAt: user.updatedAt },
+        data: {
+          displayName: input.displayName?.trim(),
+          officeId: office?.id,
+          roles: input.roles,
+          active: input.active,
+          leaderId: input.leaderId,
+          tokenVersion: revoke ? { increment: 1 } : undefined,
+        },
+      })
+      .catch((error: unknown) => {
+        if (isForeignKeyViolation(error) && input.leaderId) throw IdentityErrors.leaderNotFound(input.leaderId);
+        throw error;
+      });
     if (count === 0) throw IdentityErrors.concurrentChange();
     const updated = await this.getUser(user.id);
     if (revoke) await this.sessions.revoked(updated.id, updated.tokenVersion);
@@ -232,13 +260,15 @@ export class IdentityService {
     await this.sessions.revoked(updated.id, updated.tokenVersion);
     return { ...this.tokens.sign(updated.id, updated.tokenVersion), user: updated };
   }
+}
 
-  private async checkLeaderLink(roles: Role[], leaderId: string | undefined): Promise<void> {
-    if (roles.includes(Role.LEADER) && !leaderId) throw IdentityErrors.leaderRoleNeedsLeader();
-    if (leaderId && !(await this.prisma.leader.findUnique({ where: { id: leaderId }, select: { id: true } }))) {
-      throw badInput('leaderId', `未找到领导 / Leader not found: ${leaderId}`);
-    }
-  }
+/**
+ * A LEADER account reads as a leader. Whether that leader exists is the database's foreign key to
+ * organization's table (identity sits below organization and does not query it): a missing one
+ * comes back as a foreign key violation, answered as `leaderNotFound`.
+ */
+function checkLeaderLink(roles: Role[], leaderId: string | undefined): void {
+  if (roles.includes(Role.LEADER) && !leaderId) throw IdentityErrors.leaderRoleNeedsLeader();
 }
 
 function checkPassword(field: string, password: string, context: PasswordContext): void {

@@ -11,8 +11,12 @@ export class OfficeService {
     return this.prisma.office.findMany({ orderBy: { rotationOrder: 'asc' } });
   }
 
+  findByCode(code: string): Promise<Office | null> {
+    return this.prisma.office.findUnique({ where: { code } });
+  }
+
   async getByCode(code: string, field = 'officeCode'): Promise<Office> {
-    const office = await this.prisma.office.findUnique({ where: { code } });
+    const office = await this.findByCode(code);
     if (!office) throw Object.assign(IdentityErrors.officeNotFound(code), { field });
     return office;
   }

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DISTRICT_TIME_ZONE } from '@siban/config';
 import { Role } from '@siban/db';
-import { AccountLockEvents, AccountLockedEvent } from '@siban/identity';
+import { AccountLockEvents, AccountLockedEvent, IdentityService } from '@siban/identity';
 import { NotificationService } from './notification.service';
 
 const districtTime = (instant: Date) => instant.toLocaleString('sv-SE', { timeZone: DISTRICT_TIME_ZONE, hour12: false }).slice(0, 16);
@@ -16,16 +16,13 @@ export class AccountLockNotifier implements OnModuleInit {
   constructor(
     private readonly lockEvents: AccountLockEvents,
     private readonly notifications: NotificationService,
+    private readonly identity: IdentityService,
   ) {}
 
   onModuleInit(): void {
     this.lockEvents.onAccountLocked(async (tx, event) => {
-      const admins = await tx.user.findMany({ where: { active: true, roles: { has: Role.ADMIN } }, select: { id: true } });
-      const rows = await this.notifications.create(
-        tx,
-        admins.map((a) => a.id),
-        accountLockedDraft(event),
-      );
+      const admins = await this.identity.activeUserIds({ role: Role.ADMIN }, tx);
+      const rows = await this.notifications.create(tx, admins, accountLockedDraft(event));
       return () => this.notifications.publish(rows);
     });
   }

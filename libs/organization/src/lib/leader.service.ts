@@ -16,11 +16,13 @@ export class LeaderService {
     private readonly identity: IdentityService,
   ) {}
 
-  list(args: LeadersArgs): Promise<Leader[]> {
+  async list(args: LeadersArgs): Promise<Leader[]> {
+    const office = args.officeCode ? await this.offices.findByCode(args.officeCode) : undefined;
+    if (office === null) return [];
     return this.prisma.leader.findMany({
       where: {
         ...(args.includeInactive ? {} : { active: true }),
-        ...(args.officeCode ? { office: { code: args.officeCode } } : {}),
+        ...(office ? { officeId: office.id } : {}),
         ...(args.body ? { body: args.body } : {}),
       },
       orderBy: LEADER_ORDER,
@@ -100,22 +102,22 @@ export class LeaderService {
   }
 
   /** Every leader with the code of the office handling their plans, in protocol order. */
-  directory(includeInactive = false): Promise<(Leader & { office: { code: string } })[]> {
-    return this.prisma.leader.findMany({
-      where: includeInactive ? {} : { active: true },
-      include: { office: { select: { code: true } } },
-      orderBy: LEADER_ORDER,
-    });
+  async directory(includeInactive = false): Promise<(Leader & { office: { code: string } })[]> {
+    const leaders = await this.prisma.leader.findMany({ where: includeInactive ? {} : { active: true }, orderBy: LEADER_ORDER });
+    // Read after the leaders: every office they name exists (a foreign key) and is never deleted.
+    const codes = new Map((await this.offices.list()).map((o) => [o.id, o.code]));
+    return leaders.map((leader) => ({ ...leader, office: { code: codes.get(leader.officeId) as string } }));
   }
 
-  /** Secretaries of each leader, for reminders: leaderId -> user ids. */
+  /** Active secretaries of each leader, for reminders: leaderId -> user ids. */
   async secretaryIdsOf(leaderIds: string[]): Promise<Map<string, string[]>> {
     const rows = await this.prisma.secretaryAssignment.findMany({
-      where: { leaderId: { in: leaderIds }, user: { active: true } },
+      where: { leaderId: { in: leaderIds } },
       select: { leaderId: true, userId: true },
     });
+    const active = new Set(await this.identity.activeUserIds({ among: [...new Set(rows.map((r) => r.userId))] }));
     const map = new Map<string, string[]>(leaderIds.map((id) => [id, []]));
-    for (const row of rows) map.get(row.leaderId)?.push(row.userId);
+    for (const row of rows) if (active.has(row.userId)) map.get(row.leaderId)?.push(row.userId);
     return map;
   }
 
@@ -137,12 +139,12 @@ export class LeaderService {
 
   secretariesLoader(loaders: LoaderRegistry) {
     return loaders.get<string, User[]>('secretariesByLeader', async (leaderIds) => {
-      const rows = await this.prisma.secretaryAssignment.findMany({
-        where: { leaderId: { in: [...leaderIds] } },
-        include: { user: true },
-        orderBy: { user: { username: 'asc' } },
+      const rows = await this.prisma.secretaryAssignment.findMany({ where: { leaderId: { in: [...leaderIds] } } });
+      const users = await this.identity.usersByIds([...new Set(rows.map((r) => r.userId))]);
+      return groupByKeys(leaderIds, rows, (r) => r.leaderId).map((group) => {
+        const ids = new Set(group.map((r) => r.userId));
+        return users.filter((u) => ids.has(u.id));
       });
-      return groupByKeys(leaderIds, rows, (r) => r.leaderId).map((group) => group.map((r) => r.user));
     });
   }
 
