@@ -92,9 +92,10 @@ export class LeaderService {
 
   /** Code of the office that handles the leader's plans. */
   async officeCodeOf(id: string, field = 'leaderId'): Promise<string> {
-    const leader = await this.prisma.leader.findUnique({ where: { id }, select: { office: { select: { code: true } } } });
+    const leader = await this.prisma.leader.findUnique({ where: { id }, select: { officeId: true } });
     if (!leader) throw OrganizationErrors.leaderNotFound(id, field);
-    return leader.office.code;
+    const office = (await this.offices.list()).find((o) => o.id === leader.officeId);
+    return office?.code as string;
   }
 
   findByIds(ids: string[]): Promise<Leader[]> {
