@@ -6,7 +6,7 @@ export const DutyOperationsErrors = {
   itemNotFound: (id: string) => notFound('交接事项 / handover item', id, 'itemId'),
   personNotFound: (id: string) => notFound('值班人员 / duty person', id, 'personId'),
   notPublished: (month: string, field = 'month') =>
-    conflict(`${month} 的值班表尚未发布 / The duty roster of ${month} is not published`, field, 'NOT_PUBLISHED'),
+    conflict(`值班表尚未发布：${month} / The duty roster of ${month} is not published`, field, 'NOT_PUBLISHED'),
   notYourShift: () => forbidden('这不是您的值班班次 / This is not your duty shift'),
   noShiftNow: () => conflict('您当前没有可签到的值班班次 / You have no duty shift open for check-in now', 'shiftId', 'NO_SHIFT_NOW'),
   checkInNotOpen: (opensAt: string) =>
@@ -29,7 +29,7 @@ export const DutyOperationsErrors = {
   badFile: (value: string) =>
     badInput('file', `文件名应为 YYYY-MM.xlsx 或 YYYY-MM.csv / File must be YYYY-MM.xlsx or YYYY-MM.csv: ${value.slice(0, 30)}`),
   noCalendar: (years: number[]) =>
-    conflict(`${years.join('、')} 年的节假日安排尚未导入 / No holiday calendar loaded for ${years.join(', ')}`, 'month', 'NO_CALENDAR'),
+    conflict(`尚未导入节假日安排：${years.join('、')} 年 / No holiday calendar loaded for ${years.join(', ')}`, 'month', 'NO_CALENDAR'),
   feedTarget: () =>
     badInput('input', '值班日历订阅只能指定 leaderId（或不指定，即本人） / A duty feed follows you, or one leader (leaderId); no office'),
   feedLeaderForbidden: () =>

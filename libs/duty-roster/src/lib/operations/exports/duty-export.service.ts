@@ -52,7 +52,7 @@ export class DutyExportService {
       fileName,
       content: await renderAllowanceXlsx({
         title,
-        subtitle: `${monthLabel(month)}　${this.holidaysOf(data)}　发布于 ${describeInstant(data.publishedAt).zh}`,
+        subtitle: this.subtitleOf(data),
         note: '按班次开始日期计：周末指周六、周日（调休上班日除外），节假日以国务院办公厅节假日安排为准，调休上班日计为工作日。',
         cells,
         generatedAt: data.publishedAt,
@@ -70,13 +70,18 @@ export class DutyExportService {
     const title = `${this.config.districtName}总值班表`;
     const layout = layOutRosterTable({
       title,
-      subtitle: `${monthLabel(month)}　${this.holidaysOf(data)}　发布于 ${describeInstant(data.publishedAt).zh}`,
+      subtitle: this.subtitleOf(data),
       note: `班次以开始日期计：${data.templates.map((t) => `${t.name} ${t.startTime} 起 ${formatHours(t.durationMinutes)}`).join('；')}。调休上班日按工作日排班。`,
       posts: data.posts.map((p) => ({ id: p.id, heading: severalTemplates ? `${p.templateName}·${p.name}` : p.name })),
       days: data.days,
       seats,
     });
     return { fileName: `${title}（${monthLabel(month)}）.xlsx`, content: await renderRosterXlsx(layout, data.publishedAt) };
+  }
+
+  /** 2026年10月, 节假日：国庆节 10月1日—10月7日, 发布于 … (ideographic spaces between the parts). */
+  private subtitleOf(data: DutyMonth): string {
+    return [monthLabel(data.month), this.holidaysOf(data), `发布于 ${describeInstant(data.publishedAt).zh}`].filter(Boolean).join('\u3000');
   }
 
   /** 节假日：国庆节 10月1日—10月7日 */

@@ -63,8 +63,12 @@ export class DutyHandoverService {
           writtenById: user.id,
         },
       });
-      if (texts.length)
-        await tx.dutyHandoverItem.createMany({ data: texts.map((text) => ({ openedInId: handover.id, text, createdAt: now })) });
+      // The items of one recording keep the order they were written in: a millisecond apart.
+      if (texts.length) {
+        await tx.dutyHandoverItem.createMany({
+          data: texts.map((text, i) => ({ openedInId: handover.id, text, createdAt: new Date(now.getTime() + i) })),
+        });
+      }
     });
     return (await this.handoverOf(user, seat.id)) as DutyHandoverModel;
   }
