@@ -39,4 +39,9 @@ export const LIST_SIZES: ListSizes = {
   'ScheduleChanges.added': 50,
   'ScheduleChanges.changed': 50,
   'ScheduleChanges.removed': 50,
+
+  // The duty handover log: a shift's items, and those still open across shifts.
+  'Query.openDutyHandoverItems': 50,
+  'DutyHandover.items': 20,
+  'DutyHandover.closedItems': 20,
 };

@@ -1,7 +1,7 @@
 import { badInput } from './domain-error';
 
-/** Free text that may span lines: newlines and tabs stay (`\r\n` becomes `\n`). */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['body', 'note', 'description']);
+/** Free text that may span lines: newlines and tabs stay (`\r\n` becomes `\n`). `summary` and `calls`: a duty handover log. */
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['body', 'note', 'description', 'summary', 'calls']);
 
 /** Secrets compared as typed: never trimmed or normalised, only refused when unprintable. */
 export const VERBATIM_FIELDS: ReadonlySet<string> = new Set(['password', 'currentPassword', 'newPassword']);

@@ -3,7 +3,8 @@ import { CalendarFeedScope } from '@siban/db';
 
 registerEnumType(CalendarFeedScope, {
   name: 'CalendarFeedKind',
-  description: 'What a calendar feed follows: one leader’s schedule (LEADER), or every leader an office handles (OFFICE).',
+  description:
+    'What a calendar feed follows: one leader’s schedule (LEADER), every leader an office handles (OFFICE), or duty shifts (DUTY: the owner’s own, or with leaderId one leader’s).',
 });
 
 @ObjectType('CalendarFeed')
