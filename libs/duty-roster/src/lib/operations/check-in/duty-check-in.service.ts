@@ -144,10 +144,13 @@ export class DutyCheckInService implements OnModuleInit {
     for (const seat of seats) {
       const due = missedCheckInAt(seat);
       if (settled.has(seat.id) || due.getTime() >= seat.endsAt.getTime()) continue;
+      // A check already due gets a key of its own: the one queued for later by an earlier sweep may
+      // wait on a clock that has since moved (keyed jobs are one per key; the check is idempotent).
+      const later = due.getTime() > now.getTime();
       await this.scheduler.schedule(
         DUTY_CHECK_IN_JOB,
         { assignmentId: seat.id },
-        { runAt: due.getTime() > now.getTime() ? due : undefined, singletonKey: `${seat.id}:${due.toISOString()}` },
+        { runAt: later ? due : undefined, singletonKey: `${seat.id}:${due.toISOString()}${later ? '' : ':due'}` },
       );
       queued++;
     }
@@ -167,7 +170,8 @@ export class DutyCheckInService implements OnModuleInit {
     const now = this.clock.now();
     const due = missedCheckInAt(seat);
     if (now.getTime() < due.getTime()) {
-      await this.scheduler.schedule(DUTY_CHECK_IN_JOB, { assignmentId }, { runAt: due, singletonKey: `${seat.id}:${due.toISOString()}` });
+      // Unkeyed: this very job still holds the seat's key.
+      await this.scheduler.schedule(DUTY_CHECK_IN_JOB, { assignmentId }, { runAt: due });
       return false;
     }
     if (now.getTime() >= seat.endsAt.getTime()) return false;
