@@ -6,6 +6,7 @@ import { CalendarFeedsModule } from '@siban/calendar-feeds';
 import { Clock, ClockModule, SystemClock } from '@siban/clock';
 import { AppConfig, ConfigModule } from '@siban/config';
 import { DatabaseHandle, DatabaseModule } from '@siban/db';
+import { DutyRosterModule } from '@siban/duty-roster';
 import { IdentityModule, IdentityService, SessionRevocations } from '@siban/identity';
 import { NotificationsModule } from '@siban/notifications';
 import { OrganizationModule } from '@siban/organization';
@@ -63,6 +64,7 @@ export class AppModule {
         NotificationsModule,
         WeeklyPlansModule,
         CalendarFeedsModule,
+        DutyRosterModule,
       ],
       controllers: [HealthController],
       providers: [ShutdownState],
