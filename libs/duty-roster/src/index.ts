@@ -5,7 +5,7 @@ export * from './lib/duty-roster.module';
 export { DUTY_NOTIFICATION } from './lib/duty-announcements';
 export type { DutyPersonInfo } from './lib/services/duty-people.service';
 export { DutyGapService, GAP_HORIZON_DAYS } from './lib/services/duty-gap.service';
-export { DUTY_GAP_CHECK_JOB, DutyRosterService, MAX_RANGE_DAYS } from './lib/services/duty-roster.service';
+export { DUTY_GAP_CHECK_JOB, DutyRosterService } from './lib/services/duty-roster.service';
 export { DutyRosterSeeder } from './lib/services/duty-roster.seeder';
 export { HolidayCalendarService, storeHolidayCalendar } from './lib/services/holiday-calendar.service';
 export * from './lib/utils/change-rules';

@@ -11,8 +11,8 @@ export const DutyRosterErrors = {
   badMonth: (field: string, value: string) =>
     badInput(field, `月份应为 YYYY-MM，如 2026-10 / A month looks like 2026-10: ${String(value).slice(0, 20)}`),
   rangeReversed: (field: string) => badInput(field, '结束日期早于开始日期 / The range ends before it starts', 'RANGE_REVERSED'),
-  rangeTooLong: (field: string, maxDays: number) =>
-    badInput(field, `日期范围不能超过 ${maxDays} 天（一年） / The range may span at most ${maxDays} days (a year)`, 'RANGE_TOO_LONG'),
+  rangeTooLong: (field: string) =>
+    badInput(field, '日期范围不能超过一年 / The range may span at most a year', 'RANGE_TOO_LONG'),
   noCalendar: (field: string, years: number[]) =>
     badInput(
       field,

@@ -355,9 +355,12 @@ export class DutyChangeService {
     if (!change) throw DutyRosterErrors.changeNotFound(changeId);
     if (change.kind !== 'SWAP' || !change.relatedAssignmentId) throw DutyRosterErrors.notASwap();
     if (change.undoneBy) throw DutyRosterErrors.alreadyUndone();
-    const paired = await this.prisma.dutyShiftChange.findFirst({
-      where: { kind: 'SWAP', assignmentId: change.relatedAssignmentId, relatedAssignmentId: change.assignmentId, createdAt: change.createdAt },
-    });
+    // The other half of the swap: written in the same transaction, next to it in the history.
+    const paired = (
+      await this.prisma.dutyShiftChange.findMany({
+        where: { kind: 'SWAP', assignmentId: change.relatedAssignmentId, relatedAssignmentId: change.assignmentId, createdAt: change.createdAt },
+      })
+    ).sort((x, y) => Math.abs(x.seq - change.seq) - Math.abs(y.seq - change.seq))[0];
     if (!paired) throw DutyRosterErrors.notASwap();
     const [a, b] = await this.rows([
       [change.assignmentId, 'changeId'],
@@ -578,7 +581,7 @@ export class DutyChangeService {
     const changes = await this.prisma.dutyShiftChange.findMany({
       where: { id: { in: changeIds } },
       include: { undoneBy: { select: { id: true } } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: { seq: 'asc' },
     });
     return {
       shifts: await this.roster.shifts(ctx, { id: { in: shiftIds } }),

@@ -112,7 +112,7 @@ export class DutyGapService implements OnModuleInit {
     if (empty.length === 0) return 0;
     const changes = await this.prisma.dutyShiftChange.findMany({
       where: { assignmentId: { in: empty.map((r) => r.id) } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: { seq: 'desc' },
       select: { id: true, assignmentId: true },
     });
     const emptiedBy = new Map<string, string>();

@@ -30,8 +30,6 @@ import { emptyTally, tallyShifts } from '../utils/tally-shifts';
 import { DutyPeopleService, DutyPersonInfo, PeopleDirectory } from './duty-people.service';
 import { HolidayCalendarService } from './holiday-calendar.service';
 
-/** A range may span at most a year: generation, the roster view and the shift lists alike. */
-export const MAX_RANGE_DAYS = 366;
 /** Queued after every change that can empty a seat, and daily: alerts the coordinators of gaps (duty-gap.service.ts). */
 export const DUTY_GAP_CHECK_JOB = 'duty.gaps';
 
@@ -84,11 +82,17 @@ export function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-/** Checks a date range; the fields are the arguments' names. */
-export function checkRange(from: string, to: string, maxDays = MAX_RANGE_DAYS): void {
-  const days = dayNumber(to) - dayNumber(from) + 1;
-  if (days < 1) throw DutyRosterErrors.rangeReversed('to');
-  if (days > maxDays) throw DutyRosterErrors.rangeTooLong('to', maxDays);
+/**
+ * Checks a date range (the fields are the arguments' names): it ends on or after its start and,
+ * unless `anyLength`, before the same date a year later (2026-01-01 to 2026-12-31 at most).
+ */
+export function checkRange(from: string, to: string, anyLength = false): void {
+  if (dayNumber(to) < dayNumber(from)) throw DutyRosterErrors.rangeReversed('to');
+  if (anyLength) return;
+  const [year, month, day] = from.split('-').map(Number);
+  // A year after 29 February is 1 March.
+  const yearLater = new Date(Date.UTC(year + 1, month - 1, day)).toISOString().slice(0, 10);
+  if (to >= yearLater) throw DutyRosterErrors.rangeTooLong('to');
 }
 
 /** Duty coordinators and admins keep the roster: they see drafts and every request. */
@@ -308,7 +312,7 @@ export class DutyRosterService {
 
   /** Each person's counts in the range (all time without one) and over all time; drafts count, as generation counts them. */
   async tallies(from?: string, to?: string, only?: ReadonlySet<string>): Promise<DutyTallyModel[]> {
-    if (from && to) checkRange(from, to, Number.MAX_SAFE_INTEGER);
+    if (from && to) checkRange(from, to, true);
     const ctx = await this.context();
     const held = await this.prisma.dutyAssignment.findMany({
       where: { personId: { not: null } },
@@ -349,7 +353,7 @@ export class DutyRosterService {
     const shifts = await this.shifts(ctx, { personId: null, date: { gte: start, lte: end } });
     const changes = await this.prisma.dutyShiftChange.findMany({
       where: { assignmentId: { in: shifts.map((s) => s.id) } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      orderBy: { seq: 'desc' },
     });
     const lastChange = new Map<string, (typeof changes)[number]>();
     for (const change of changes) if (!lastChange.has(change.assignmentId)) lastChange.set(change.assignmentId, change);
@@ -607,7 +611,7 @@ export class DutyRosterService {
     const changes = await this.prisma.dutyShiftChange.findMany({
       where: { assignmentId: shiftId },
       include: { undoneBy: { select: { id: true } } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: { seq: 'asc' },
     });
     return this.changeModels(await this.context(), changes);
   }
