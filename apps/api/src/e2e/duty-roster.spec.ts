@@ -12,6 +12,7 @@ import {
   GAPS,
   GENERATE,
   HISTORY,
+  LOAD_CALENDAR,
   MY_SHIFTS,
   ON_DUTY,
   OVERRIDE,
@@ -389,6 +390,37 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     expect(new Set(gaps.map((g: any) => g.reason))).toEqual(new Set(['PERSON_DEACTIVATED']));
     const alerts = { assignmentId: { in: upcoming.map((x) => x.id) }, change: { kind: 'PERSON_DEACTIVATED' as const } };
     expect(await t.prisma.dutyAlert.count({ where: alerts })).toBe(upcoming.length);
+  });
+
+  it('loads a holiday calendar file, reporting every mistake of a bad one with its path', async () => {
+    const bad = JSON.stringify({
+      year: 2027,
+      source: '测试',
+      holidays: [{ name: '国庆节', from: '2027-10-07', to: '2027-10-01' }],
+      adjustedWorkdays: [{ date: '2027-09-29', for: '春节' }],
+    });
+    const refused = await gqlError(t.url, await coord(), LOAD_CALENDAR, { json: bad });
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'json', reason: 'BAD_HOLIDAY_CALENDAR' });
+    expect((refused.extensions?.problems as { field: string }[]).map((p) => p.field)).toEqual([
+      'json.holidays[0].to',
+      'json.adjustedWorkdays[0].date',
+      'json.adjustedWorkdays[0].for',
+    ]);
+    const notJson = await gqlError(t.url, await coord(), LOAD_CALENDAR, { json: '{"year": 2027,' });
+    expect(notJson.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'json' });
+    expect((await gqlError(t.url, await s.token('duty.officer'), LOAD_CALENDAR, { json: bad })).extensions?.code).toBe('FORBIDDEN');
+
+    const good = JSON.stringify({
+      year: 2027,
+      source: '国务院办公厅关于2027年部分节假日安排的通知（测试）',
+      holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+      adjustedWorkdays: [],
+    });
+    const loaded = (await gqlOk(t.url, await s.token('admin'), LOAD_CALENDAR, { json: good })).loadHolidayCalendar;
+    expect(loaded).toMatchObject({ year: 2027, holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }] });
+    const days = (await gqlOk(t.url, await coord(), DAY_KINDS, { from: '2026-12-31', to: '2027-01-02' })).dutyDayKinds;
+    expect(days.map((d: any) => d.kind)).toEqual(['WORKDAY', 'HOLIDAY', 'HOLIDAY']);
+    expect((await gqlOk(t.url, await coord(), ROSTER, { from: '2026-12-30', to: '2027-01-02' })).dutyRoster.warnings).toEqual([]);
   });
 
   it('refuses every anonymous caller and keeps drafts and coordinator operations to coordinators', async () => {
