@@ -23,8 +23,9 @@ import {
   DutyTallyModel,
 } from '../dto/duty-roster.models';
 import { classifyDate, classifyRange } from '../utils/classify-date';
+import { monthsBetween, rangeProblem } from '../utils/date-range';
 import { generateRoster, PersonHistory } from '../utils/generate-roster';
-import { addDays, dayNumber } from '../utils/local-date';
+import { addDays } from '../utils/local-date';
 import { shiftInterval, shiftsAt } from '../utils/shift-time';
 import { emptyTally, tallyShifts } from '../utils/tally-shifts';
 import { DutyPeopleService, DutyPersonInfo, PeopleDirectory } from './duty-people.service';
@@ -68,31 +69,14 @@ export function countsModel(tally: Tally | undefined): DutyCountsModel {
   return { ...(tally ?? emptyTally()) };
 }
 
-/** Months "YYYY-MM" from the month of `from` to that of `to`. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.split('-').map(Number);
-  const last = to.slice(0, 7);
-  for (;;) {
-    const id = `${year}-${String(month).padStart(2, '0')}`;
-    months.push(id);
-    if (id >= last) return months;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
-}
-
 /**
  * Checks a date range (the fields are the arguments' names): it ends on or after its start and,
  * unless `anyLength`, before the same date a year later (2026-01-01 to 2026-12-31 at most).
  */
 export function checkRange(from: string, to: string, anyLength = false): void {
-  if (dayNumber(to) < dayNumber(from)) throw DutyRosterErrors.rangeReversed('to');
-  if (anyLength) return;
-  const [year, month, day] = from.split('-').map(Number);
-  // A year after 29 February is 1 March.
-  const yearLater = new Date(Date.UTC(year + 1, month - 1, day)).toISOString().slice(0, 10);
-  if (to >= yearLater) throw DutyRosterErrors.rangeTooLong('to');
+  const problem = rangeProblem(from, to, anyLength);
+  if (problem === 'REVERSED') throw DutyRosterErrors.rangeReversed('to');
+  if (problem === 'TOO_LONG') throw DutyRosterErrors.rangeTooLong('to');
 }
 
 /** Duty coordinators and admins keep the roster: they see drafts and every request. */
