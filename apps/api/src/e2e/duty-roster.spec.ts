@@ -124,7 +124,11 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     expect(declared.declareDutyUnavailability).toMatchObject({ from: '2026-10-12', to: '2026-10-14', emptiedShifts: [] });
 
     const september = (await gqlOk(t.url, token, GENERATE, { from: '2026-09-01', to: '2026-09-30' })).generateDutyRoster;
-    expect(september).toMatchObject({ shiftCount: 60, gaps: [], periods: [{ month: '2026-09', status: 'DRAFT', shiftCount: 60, gapCount: 0 }] });
+    expect(september).toMatchObject({
+      shiftCount: 60,
+      gaps: [],
+      periods: [{ month: '2026-09', status: 'DRAFT', shiftCount: 60, gapCount: 0 }],
+    });
     const october = (await gqlOk(t.url, token, GENERATE, { from: '2026-10-01', to: '2026-10-31' })).generateDutyRoster;
     expect(october).toMatchObject({ shiftCount: 62, gaps: [] });
     // Fairness is carried over: across September and October each pool's counts are within one.
@@ -156,7 +160,9 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     const history = (await gqlOk(t.url, token, HISTORY, { shiftId: quarter[0].id })).dutyShiftHistory;
     expect(history).toMatchObject([{ kind: 'GENERATED', actorName: '总值班室主任 许诺', to: { id: quarter[0].person?.id } }]);
     // Drafts are the coordinators' until published.
-    expect((await gqlOk(t.url, await s.token('duty.officer'), MY_SHIFTS, { from: '2026-09-01', to: '2026-09-30' })).myDutyShifts).toEqual([]);
+    expect((await gqlOk(t.url, await s.token('duty.officer'), MY_SHIFTS, { from: '2026-09-01', to: '2026-09-30' })).myDutyShifts).toEqual(
+      [],
+    );
   });
 
   it('regenerates a draft month in place, keeping the history', async () => {
@@ -240,35 +246,54 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     const officers = all.filter((x) => x.post.code === 'OFFICER');
     const [mine, other] = swappablePairs(officers)
       .map(([a, b]) => (a.person?.id === s.userId('duty.officer') ? [a, b] : [b, a]))
-      .find(([a, b]) => a.person?.id === s.userId('duty.officer') && b.person && september.some((x) => x.id === a.id) && september.some((x) => x.id === b.id)) as [Shift, Shift];
+      .find(
+        ([a, b]) =>
+          a.person?.id === s.userId('duty.officer') &&
+          b.person &&
+          september.some((x) => x.id === a.id) &&
+          september.some((x) => x.id === b.id),
+      ) as [Shift, Shift];
     const otherUser = OFFICERS.find((u) => s.userId(u) === other.person?.id) as string;
 
     const across = all.find((x) => x.post.code === 'LEADER' && x.date === other.date) as Shift;
-    const acrossPosts = await gqlError(t.url, await s.token('duty.officer'), REQUEST_SWAP, { myShiftId: mine.id, otherShiftId: across.id, note: '' });
+    const acrossPosts = await gqlError(t.url, await s.token('duty.officer'), REQUEST_SWAP, {
+      myShiftId: mine.id,
+      otherShiftId: across.id,
+      note: '',
+    });
     expect(acrossPosts.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'otherShiftId', reason: 'SWAP_ACROSS_POSTS' });
-    expect(acrossPosts.message).toMatch(/^不能执行：只能与同一岗位的人员换班 \/ Refused: a swap must be between two people of the same post$/);
+    expect(acrossPosts.message).toMatch(
+      /^不能执行：只能与同一岗位的人员换班 \/ Refused: a swap must be between two people of the same post$/,
+    );
     const notMine = await gqlError(t.url, await s.token(otherUser), REQUEST_SWAP, { myShiftId: mine.id, otherShiftId: other.id, note: '' });
     expect(notMine.extensions?.code).toBe('FORBIDDEN');
 
     const listener = await subscribe(t, await s.token(otherUser), NOTIFICATION_ADDED);
     let requestId: string;
     try {
-      const asked = (await gqlOk(t.url, await s.token('duty.officer'), REQUEST_SWAP, { myShiftId: mine.id, otherShiftId: other.id, note: '家中有事' }))
-        .requestDutySwap;
+      const asked = (
+        await gqlOk(t.url, await s.token('duty.officer'), REQUEST_SWAP, { myShiftId: mine.id, otherShiftId: other.id, note: '家中有事' })
+      ).requestDutySwap;
       expect(asked).toMatchObject({ status: 'REQUESTED', note: '家中有事', fromShift: { id: mine.id }, toShift: { id: other.id } });
       requestId = asked.id;
       expect((await listener.next()).notificationAdded).toMatchObject({ kind: 'DUTY_SWAP_REQUESTED', subjectId: requestId });
     } finally {
       await listener.close();
     }
-    const twice = await gqlError(t.url, await s.token('duty.officer'), REQUEST_SWAP, { myShiftId: mine.id, otherShiftId: other.id, note: '' });
+    const twice = await gqlError(t.url, await s.token('duty.officer'), REQUEST_SWAP, {
+      myShiftId: mine.id,
+      otherShiftId: other.id,
+      note: '',
+    });
     expect(twice.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SWAP_REQUEST_OPEN' });
     const early = await gqlError(t.url, await coord(), APPROVE_SWAP, { requestId, approve: true });
     expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SWAP_REQUEST_CLOSED' });
     const notAsked = await gqlError(t.url, await s.token('duty.officer'), RESPOND_SWAP, { requestId, accept: true });
     expect(notAsked.extensions?.code).toBe('FORBIDDEN');
 
-    expect((await gqlOk(t.url, await s.token(otherUser), RESPOND_SWAP, { requestId, accept: true })).respondDutySwap.status).toBe('ACCEPTED');
+    expect((await gqlOk(t.url, await s.token(otherUser), RESPOND_SWAP, { requestId, accept: true })).respondDutySwap.status).toBe(
+      'ACCEPTED',
+    );
     const approved = (await gqlOk(t.url, await coord(), APPROVE_SWAP, { requestId, approve: true })).approveDutySwap;
     expect(approved).toMatchObject({
       status: 'APPROVED',
@@ -277,12 +302,19 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     });
     const history = (await gqlOk(t.url, await coord(), HISTORY, { shiftId: mine.id })).dutyShiftHistory;
     expect(history.map((h: any) => h.kind)).toEqual(['GENERATED', 'SWAP']);
-    expect(history[1]).toMatchObject({ relatedShiftId: other.id, swapRequestId: requestId, from: { id: s.userId('duty.officer') }, to: { id: other.person?.id } });
+    expect(history[1]).toMatchObject({
+      relatedShiftId: other.id,
+      swapRequestId: requestId,
+      from: { id: s.userId('duty.officer') },
+      to: { id: other.person?.id },
+    });
   });
 
   it('lets a coordinator swap on behalf of two people, and undo it', async () => {
     const leaders = (await shiftsOf('2026-09-01', '2026-10-31')).filter((x) => x.post.code === 'LEADER');
-    const [a, b] = swappablePairs(leaders).find(([x, y]) => x.date >= '2026-09-10' && y.date >= '2026-09-10' && x.date < '2026-10-01' && y.date < '2026-10-01') as [Shift, Shift];
+    const [a, b] = swappablePairs(leaders).find(
+      ([x, y]) => x.date >= '2026-09-10' && y.date >= '2026-09-10' && x.date < '2026-10-01' && y.date < '2026-10-01',
+    ) as [Shift, Shift];
     const swapped = (await gqlOk(t.url, await coord(), SWAP, { shiftId: a.id, otherShiftId: b.id, reason: '代为调整' })).swapDutyShifts;
     expect(swapped.shifts.find((x: Shift) => x.id === a.id).person.id).toBe(b.person?.id);
     expect(swapped.changes.map((c: any) => c.kind)).toEqual(['SWAP', 'SWAP']);
@@ -301,7 +333,9 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     // A swap that would put someone on two shifts in a row is refused, naming the rule.
     const [x, y] = leaders
       .filter((l) => l.date >= '2026-09-20' && l.date < '2026-10-01')
-      .flatMap((l) => leaders.filter((m) => m.date >= '2026-09-20' && m.date !== l.date && m.person?.id !== l.person?.id).map((m) => [l, m]))
+      .flatMap((l) =>
+        leaders.filter((m) => m.date >= '2026-09-20' && m.date !== l.date && m.person?.id !== l.person?.id).map((m) => [l, m]),
+      )
       .find(([l, m]) => !canTake(leaders, m.person?.id as string, l.date, [m.id])) as [Shift, Shift];
     const refused = await gqlError(t.url, await coord(), SWAP, { shiftId: x.id, otherShiftId: y.id, reason: '' });
     expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONSECUTIVE_SHIFT' });
@@ -344,7 +378,12 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     const coordinator = await subscribe(t, await coord(), NOTIFICATION_ADDED);
     try {
       const declared = (
-        await gqlOk(t.url, await s.token('cppcc.duty'), DECLARE, { personId: s.userId('cppcc.duty'), from: theirs.date, to: theirs.date, reason: '病假' })
+        await gqlOk(t.url, await s.token('cppcc.duty'), DECLARE, {
+          personId: s.userId('cppcc.duty'),
+          from: theirs.date,
+          to: theirs.date,
+          reason: '病假',
+        })
       ).declareDutyUnavailability;
       expect(declared.emptiedShifts.map((x: Shift) => [x.id, x.person])).toEqual([[theirs.id, null]]);
       const alert = (await coordinator.next()).notificationAdded;
@@ -365,7 +404,12 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
     expect(await t.prisma.notification.count({ where: { userId: coordinatorId, kind: 'DUTY_GAP', subjectId: theirs.id } })).toBe(1);
 
     // Another person may not declare for them; the coordinator fills the gap by an override.
-    const forbidden = await gqlError(t.url, await s.token('gov.duty'), DECLARE, { personId: s.userId('cppcc.duty'), from: '2026-09-20', to: '2026-09-20', reason: 'x' });
+    const forbidden = await gqlError(t.url, await s.token('gov.duty'), DECLARE, {
+      personId: s.userId('cppcc.duty'),
+      from: '2026-09-20',
+      to: '2026-09-20',
+      reason: 'x',
+    });
     expect(forbidden.extensions?.code).toBe('FORBIDDEN');
     const free = OFFICERS.map((u) => s.userId(u)).find((id) => canTake(officers, id, theirs.date, [])) as string;
     await gqlOk(t.url, await coord(), OVERRIDE, { shiftId: theirs.id, personId: free, reason: '补缺' });
@@ -424,7 +468,9 @@ describe.each(databaseKinds())('the duty roster on %s', (kind) => {
   });
 
   it('refuses every anonymous caller and keeps drafts and coordinator operations to coordinators', async () => {
-    expect((await gql(t.url, undefined, ON_DUTY, { at: '2026-09-02T08:30:00+08:00' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await gql(t.url, undefined, ON_DUTY, { at: '2026-09-02T08:30:00+08:00' })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
     const denied = await gqlError(t.url, await s.token('duty.officer'), GAPS, {});
     expect(denied.extensions?.code).toBe('FORBIDDEN');
     const draft = await gqlOk(t.url, await s.token('duty.officer'), SHIFTS, { from: '2026-11-01', to: '2026-11-30' });

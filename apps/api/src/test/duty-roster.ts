@@ -11,7 +11,8 @@ export const REQUEST_FIELDS = `id status note fromShift { ${SHIFT_FIELDS} } toSh
 export const POSTS = `{ dutyPosts { id code name kind pool { ${PERSON_FIELDS} } } }`;
 export const DAY_KINDS = 'query ($from: String!, $to: String!) { dutyDayKinds(from: $from, to: $to) { date kind holiday adjustedFor } }';
 export const GENERATE = `mutation ($from: String!, $to: String!) { generateDutyRoster(from: $from, to: $to) { from to shiftCount periods { month status shiftCount gapCount } gaps { reason message shift { ${SHIFT_FIELDS} } } tallies { ${TALLY_FIELDS} } } }`;
-export const PUBLISH = 'mutation ($month: String!) { publishDutyRoster(month: $month) { month status publishedAt version shiftCount gapCount } }';
+export const PUBLISH =
+  'mutation ($month: String!) { publishDutyRoster(month: $month) { month status publishedAt version shiftCount gapCount } }';
 export const ROSTER = `query ($from: String!, $to: String!) { dutyRoster(from: $from, to: $to) { from to missingYears warnings days { date kind holiday } periods { month status } shifts { ${SHIFT_FIELDS} } } }`;
 export const SHIFTS = `query ($from: String!, $to: String!, $officeCode: String, $personId: ID) { dutyShifts(from: $from, to: $to, officeCode: $officeCode, personId: $personId) { ${SHIFT_FIELDS} } }`;
 export const MY_SHIFTS = `query ($from: String, $to: String) { myDutyShifts(from: $from, to: $to) { ${SHIFT_FIELDS} } }`;
@@ -27,7 +28,8 @@ export const SWAP = `mutation ($shiftId: ID!, $otherShiftId: ID!, $reason: Strin
 export const UNDO = `mutation ($changeId: ID!) { undoDutySwap(changeId: $changeId) { shifts { ${SHIFT_FIELDS} } changes { ${CHANGE_FIELDS} } } }`;
 export const OVERRIDE = `mutation ($shiftId: ID!, $personId: ID, $reason: String!) { overrideDutyShift(shiftId: $shiftId, personId: $personId, reason: $reason) { ${SHIFT_FIELDS} } }`;
 export const DECLARE = `mutation ($personId: ID!, $from: String!, $to: String!, $reason: String!) { declareDutyUnavailability(personId: $personId, from: $from, to: $to, reason: $reason) { id from to reason person { ${PERSON_FIELDS} } emptiedShifts { ${SHIFT_FIELDS} } } }`;
-export const LOAD_CALENDAR = 'mutation ($json: String!) { loadHolidayCalendar(json: $json) { year source holidays { name from to } adjustedWorkdays { date for } } }';
+export const LOAD_CALENDAR =
+  'mutation ($json: String!) { loadHolidayCalendar(json: $json) { year source holidays { name from to } adjustedWorkdays { date for } } }';
 
 export interface Shift {
   id: string;
@@ -42,9 +44,7 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 
 /** Whether `personId` could take a shift of `date` in the post, given the post's shifts, leaving out `ignoring`. */
 export function canTake(shifts: Shift[], personId: string, date: string, ignoring: string[] = []): boolean {
-  return shifts.every(
-    (s) => s.person?.id !== personId || ignoring.includes(s.id) || Math.abs(dayNumber(s.date) - dayNumber(date)) > 1,
-  );
+  return shifts.every((s) => s.person?.id !== personId || ignoring.includes(s.id) || Math.abs(dayNumber(s.date) - dayNumber(date)) > 1);
 }
 
 /** Pairs of shifts of one post whose holders may swap (neither left with shifts on adjacent days). */

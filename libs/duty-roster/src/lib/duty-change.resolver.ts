@@ -46,23 +46,30 @@ export class DutyChangeResolver {
   }
 
   @Roles(Role.DUTY_COORDINATOR, Role.ADMIN)
-  @Mutation(() => DutySwapResultModel, { description: 'Undoes a swap made by mistake (name its SWAP history entry), while both shifts are as it left them.' })
+  @Mutation(() => DutySwapResultModel, {
+    description: 'Undoes a swap made by mistake (name its SWAP history entry), while both shifts are as it left them.',
+  })
   undoDutySwap(@CurrentUser() user: AuthenticatedUser, @Args() args: UndoDutySwapArgs): Promise<DutySwapResultModel> {
     return this.changes.undoSwap(user, args.changeId, args.reason);
   }
 
   @Roles(Role.DUTY_COORDINATOR, Role.ADMIN)
   @Mutation(() => DutyShiftModel, {
-    description: 'Puts someone on a shift (or empties it, with null) in an emergency; the reason and any rule knowingly broken are recorded.',
+    description:
+      'Puts someone on a shift (or empties it, with null) in an emergency; the reason and any rule knowingly broken are recorded.',
   })
   overrideDutyShift(@CurrentUser() user: AuthenticatedUser, @Args() args: OverrideDutyShiftArgs): Promise<DutyShiftModel> {
     return this.changes.override(user, args.shiftId, args.personId ?? null, args.reason);
   }
 
   @Mutation(() => DutyUnavailabilityModel, {
-    description: "Records that a person cannot be on duty (yourself, or anyone for a coordinator); their shifts in the range that have not started are emptied.",
+    description:
+      'Records that a person cannot be on duty (yourself, or anyone for a coordinator); their shifts in the range that have not started are emptied.',
   })
-  declareDutyUnavailability(@CurrentUser() user: AuthenticatedUser, @Args() args: DeclareDutyUnavailabilityArgs): Promise<DutyUnavailabilityModel> {
+  declareDutyUnavailability(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args() args: DeclareDutyUnavailabilityArgs,
+  ): Promise<DutyUnavailabilityModel> {
     return this.changes.declareUnavailability(user, args);
   }
 }

@@ -7,12 +7,14 @@ const isViolation = (value: unknown): value is RuleViolation =>
 
 export const DutyRosterErrors = {
   badDate: (field: string, value: string) =>
-    badInput(field, `日期应为 2000–2100 年间的 YYYY-MM-DD / must be a date YYYY-MM-DD between 2000 and 2100: ${String(value).slice(0, 20)}`),
+    badInput(
+      field,
+      `日期应为 2000–2100 年间的 YYYY-MM-DD / must be a date YYYY-MM-DD between 2000 and 2100: ${String(value).slice(0, 20)}`,
+    ),
   badMonth: (field: string, value: string) =>
     badInput(field, `月份应为 YYYY-MM，如 2026-10 / A month looks like 2026-10: ${String(value).slice(0, 20)}`),
   rangeReversed: (field: string) => badInput(field, '结束日期早于开始日期 / The range ends before it starts', 'RANGE_REVERSED'),
-  rangeTooLong: (field: string) =>
-    badInput(field, '日期范围不能超过一年 / The range may span at most a year', 'RANGE_TOO_LONG'),
+  rangeTooLong: (field: string) => badInput(field, '日期范围不能超过一年 / The range may span at most a year', 'RANGE_TOO_LONG'),
   noCalendar: (field: string, years: number[]) =>
     badInput(
       field,
@@ -24,11 +26,17 @@ export const DutyRosterErrors = {
       'BAD_USER_INPUT',
       `节假日文件有误（${problems.length} 处） / The holiday file has ${problems.length} problem(s)`,
       'json',
-      problems.filter((p) => typeof p?.message === 'string').map((p) => ({ field: p.field ? `json.${p.field}` : 'json', message: p.message })),
+      problems
+        .filter((p) => typeof p?.message === 'string')
+        .map((p) => ({ field: p.field ? `json.${p.field}` : 'json', message: p.message })),
       'BAD_HOLIDAY_CALENDAR',
     ),
   periodPublished: (month: string) =>
-    conflict(`值班表 ${month} 已发布，不能重新生成 / The roster of ${month} is published: it cannot be regenerated`, 'from', 'PERIOD_PUBLISHED'),
+    conflict(
+      `值班表 ${month} 已发布，不能重新生成 / The roster of ${month} is published: it cannot be regenerated`,
+      'from',
+      'PERIOD_PUBLISHED',
+    ),
   periodNotFound: (month: string) => notFound('值班表 / duty roster', String(month), 'month'),
   alreadyPublished: (month: string) =>
     conflict(`值班表 ${month} 已经发布 / The roster of ${month} is already published`, 'month', 'ALREADY_PUBLISHED'),
@@ -49,15 +57,15 @@ export const DutyRosterErrors = {
   notPublished: (field: string) =>
     conflict('值班表发布后才能换班 / Shifts can be swapped once their roster is published', field, 'NOT_PUBLISHED'),
   swapRequestOpen: () =>
-    conflict('这两个班次之一已有待处理的换班申请 / One of these shifts already has an open swap request', 'otherShiftId', 'SWAP_REQUEST_OPEN'),
+    conflict(
+      '这两个班次之一已有待处理的换班申请 / One of these shifts already has an open swap request',
+      'otherShiftId',
+      'SWAP_REQUEST_OPEN',
+    ),
   swapRequestClosed: (status: string) =>
     conflict(`换班申请已处理（${status}） / The swap request is no longer open (${status})`, 'requestId', 'SWAP_REQUEST_CLOSED'),
   swapStale: () =>
-    conflict(
-      '申请之后班次已有变动，请重新申请 / The shifts changed since the request: ask again',
-      'requestId',
-      'SWAP_REQUEST_STALE',
-    ),
+    conflict('申请之后班次已有变动，请重新申请 / The shifts changed since the request: ask again', 'requestId', 'SWAP_REQUEST_STALE'),
   /**
    * A change the roster rules refuse (change-rules.ts), every broken rule listed: BAD_USER_INPUT
    * when the request itself is wrong (a swap across posts), CONFLICT when the roster as it stands

@@ -48,7 +48,9 @@ export class DutyRosterResolver {
   // ---- Holiday calendars ----
 
   @Roles(Role.DUTY_COORDINATOR, Role.ADMIN)
-  @Mutation(() => HolidayCalendarModel, { description: "Loads (or replaces) a year's holiday calendar from its file's text; every mistake is reported at once." })
+  @Mutation(() => HolidayCalendarModel, {
+    description: "Loads (or replaces) a year's holiday calendar from its file's text; every mistake is reported at once.",
+  })
   async loadHolidayCalendar(@CurrentUser() user: AuthenticatedUser, @Args() args: LoadHolidayCalendarArgs): Promise<HolidayCalendarModel> {
     return calendarModel(await this.holidays.load(args.json, user.id));
   }
@@ -72,7 +74,9 @@ export class DutyRosterResolver {
   }
 
   @Roles(Role.DUTY_COORDINATOR, Role.ADMIN)
-  @Mutation(() => DutyPostModel, { description: "Sets a post's pool in rotation order: leader ids for a LEADER post, user ids for a STAFF post." })
+  @Mutation(() => DutyPostModel, {
+    description: "Sets a post's pool in rotation order: leader ids for a LEADER post, user ids for a STAFF post.",
+  })
   setDutyPool(@Args() args: SetDutyPoolArgs): Promise<DutyPostModel> {
     return this.roster.setPool(args.postId, args.personIds);
   }
@@ -102,27 +106,37 @@ export class DutyRosterResolver {
 
   // ---- Reading the roster ----
 
-  @Query(() => DutyRosterModel, { description: 'The roster view of a range (at most a year), with a warning for a year with no holiday calendar.' })
+  @Query(() => DutyRosterModel, {
+    description: 'The roster view of a range (at most a year), with a warning for a year with no holiday calendar.',
+  })
   dutyRoster(@CurrentUser() user: AuthenticatedUser, @Args() { from, to }: DutyRangeArgs): Promise<DutyRosterModel> {
     return this.roster.roster(user, from, to);
   }
 
-  @Query(() => [DutyShiftModel], { description: 'Who holds each post at that instant (a shift holds from its start, included, to its end, excluded).' })
+  @Query(() => [DutyShiftModel], {
+    description: 'Who holds each post at that instant (a shift holds from its start, included, to its end, excluded).',
+  })
   onDuty(@Args('at', { type: () => Date }) at: Date): Promise<DutyShiftModel[]> {
     return this.roster.shiftAt(at);
   }
 
-  @Query(() => [DutyShiftModel], { description: 'Your published shifts (as staff, and as the leader your account reads as); by default the next 60 days.' })
+  @Query(() => [DutyShiftModel], {
+    description: 'Your published shifts (as staff, and as the leader your account reads as); by default the next 60 days.',
+  })
   myDutyShifts(@CurrentUser() user: AuthenticatedUser, @Args() { from, to }: OptionalDutyRangeArgs): Promise<DutyShiftModel[]> {
     return this.roster.myShifts(user, from, to);
   }
 
-  @Query(() => [DutyShiftModel], { description: 'The shifts of a range (at most a year), optionally of one office’s people or one person.' })
+  @Query(() => [DutyShiftModel], {
+    description: 'The shifts of a range (at most a year), optionally of one office’s people or one person.',
+  })
   dutyShifts(@CurrentUser() user: AuthenticatedUser, @Args() args: DutyShiftsArgs): Promise<DutyShiftModel[]> {
     return this.roster.shiftsFor(user, args);
   }
 
-  @Query(() => [DutyTallyModel], { description: "Each person's counts of all, weekend and holiday shifts: in the range, and over all time." })
+  @Query(() => [DutyTallyModel], {
+    description: "Each person's counts of all, weekend and holiday shifts: in the range, and over all time.",
+  })
   dutyTallies(@Args() { from, to }: OptionalDutyRangeArgs): Promise<DutyTallyModel[]> {
     return this.roster.tallies(from, to);
   }

@@ -239,7 +239,10 @@ export class DutyGapModel {
   @Field(() => DutyShiftModel)
   shift!: DutyShiftModel;
 
-  @Field({ description: 'NO_POOL, ALL_UNAVAILABLE, NO_ELIGIBLE_PERSON (generation), or the change that emptied it (OVERRIDE, PERSON_UNAVAILABLE, ...).' })
+  @Field({
+    description:
+      'NO_POOL, ALL_UNAVAILABLE, NO_ELIGIBLE_PERSON (generation), or the change that emptied it (OVERRIDE, PERSON_UNAVAILABLE, ...).',
+  })
   reason!: string;
 
   @Field({ description: 'Chinese, then English.' })

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@siban/clock';
-import { DutyPersonKind, DutyRosterStatus, DutyShiftChangeKind, DutySwapRequest, isUniqueViolation, Prisma, PrismaService, PrismaTx } from '@siban/db';
+import {
+  DutyPersonKind,
+  DutyRosterStatus,
+  DutyShiftChangeKind,
+  DutySwapRequest,
+  isUniqueViolation,
+  Prisma,
+  PrismaService,
+  PrismaTx,
+} from '@siban/db';
 import { AuthenticatedUser } from '@siban/identity';
 import { Announcement, NotificationService } from '@siban/notifications';
 import { JobScheduler } from '@siban/scheduler';
@@ -223,11 +232,16 @@ export class DutyChangeService {
         where: { id: requestId, status: 'REQUESTED' },
         data: { status: accept ? 'ACCEPTED' : 'DECLINED', respondedAt: this.clock.now() },
       });
-      if (count === 0) throw DutyRosterErrors.swapRequestClosed((await tx.dutySwapRequest.findUniqueOrThrow({ where: { id: requestId } })).status);
+      if (count === 0)
+        throw DutyRosterErrors.swapRequestClosed((await tx.dutySwapRequest.findUniqueOrThrow({ where: { id: requestId } })).status);
       const message = peopleAnnouncement(`duty-swap-answered:${requestId}`, [request.requesterPersonId], people, {
         kind: DUTY_NOTIFICATION.SWAP_ANSWERED,
-        title: accept ? `${counterpart} 同意换班，待协调人批准 / ${counterpart} accepted the swap` : `${counterpart} 未同意换班 / ${counterpart} declined the swap`,
-        body: accept ? '换班申请已提交总值班协调人批准。/ The swap now awaits a duty coordinator.' : '换班申请已结束。/ The swap request is closed.',
+        title: accept
+          ? `${counterpart} 同意换班，待协调人批准 / ${counterpart} accepted the swap`
+          : `${counterpart} 未同意换班 / ${counterpart} declined the swap`,
+        body: accept
+          ? '换班申请已提交总值班协调人批准。/ The swap now awaits a duty coordinator.'
+          : '换班申请已结束。/ The swap request is closed.',
         subjectId: requestId,
       });
       if (coordinators.length) {
@@ -290,9 +304,11 @@ export class DutyChangeService {
         where: { id: requestId, status: 'ACCEPTED' },
         data: { status: 'APPROVED', decidedAt: now, decidedById: user.id },
       });
-      if (count === 0) throw DutyRosterErrors.swapRequestClosed((await tx.dutySwapRequest.findUniqueOrThrow({ where: { id: requestId } })).status);
+      if (count === 0)
+        throw DutyRosterErrors.swapRequestClosed((await tx.dutySwapRequest.findUniqueOrThrow({ where: { id: requestId } })).status);
       const [lockedA, lockedB] = [byId.get(a.id), byId.get(b.id)];
-      if (lockedA?.personId !== request.requesterPersonId || lockedB?.personId !== request.counterPersonId) throw DutyRosterErrors.swapStale();
+      if (lockedA?.personId !== request.requesterPersonId || lockedB?.personId !== request.counterPersonId)
+        throw DutyRosterErrors.swapStale();
       const violations = checkSwap(state, slotOf(a), slotOf(b), { now });
       if (violations.length) this.refuse(violations, [], 'requestId');
       const held = swapped(state, slotOf(a), slotOf(b));
@@ -346,19 +362,30 @@ export class DutyChangeService {
       return { changes, announcement };
     });
     await this.notifications.deliverNow(announcement);
-    return this.swapResult([a.id, b.id], changes.map((c) => c.id));
+    return this.swapResult(
+      [a.id, b.id],
+      changes.map((c) => c.id),
+    );
   }
 
   /** Swaps back a swap made by mistake, while both seats are as the swap left them. */
   async undoSwap(user: AuthenticatedUser, changeId: string, reason: string) {
-    const change = await this.prisma.dutyShiftChange.findUnique({ where: { id: changeId }, include: { undoneBy: { select: { id: true } } } });
+    const change = await this.prisma.dutyShiftChange.findUnique({
+      where: { id: changeId },
+      include: { undoneBy: { select: { id: true } } },
+    });
     if (!change) throw DutyRosterErrors.changeNotFound(changeId);
     if (change.kind !== 'SWAP' || !change.relatedAssignmentId) throw DutyRosterErrors.notASwap();
     if (change.undoneBy) throw DutyRosterErrors.alreadyUndone();
     // The other half of the swap: written in the same transaction, next to it in the history.
     const paired = (
       await this.prisma.dutyShiftChange.findMany({
-        where: { kind: 'SWAP', assignmentId: change.relatedAssignmentId, relatedAssignmentId: change.assignmentId, createdAt: change.createdAt },
+        where: {
+          kind: 'SWAP',
+          assignmentId: change.relatedAssignmentId,
+          relatedAssignmentId: change.assignmentId,
+          createdAt: change.createdAt,
+        },
       })
     ).sort((x, y) => Math.abs(x.seq - change.seq) - Math.abs(y.seq - change.seq))[0];
     if (!paired) throw DutyRosterErrors.notASwap();
@@ -397,7 +424,10 @@ export class DutyChangeService {
       throw error;
     }
     await this.notifications.deliverNow(written.announcement);
-    return this.swapResult([a.id, b.id], written.changes.map((c) => c.id));
+    return this.swapResult(
+      [a.id, b.id],
+      written.changes.map((c) => c.id),
+    );
   }
 
   /**
@@ -408,7 +438,9 @@ export class DutyChangeService {
   async override(user: AuthenticatedUser, shiftId: string, personId: string | null, reason: string): Promise<DutyShiftModel> {
     const [row] = await this.rows([[shiftId, 'shiftId']]);
     const [newId] = personId ? await this.people.ensure(row.kind, [personId], 'personId', false) : [null];
-    const pool = (await this.prisma.dutyPoolMember.findMany({ where: { postId: row.postId }, select: { personId: true } })).map((m) => m.personId);
+    const pool = (await this.prisma.dutyPoolMember.findMany({ where: { postId: row.postId }, select: { personId: true } })).map(
+      (m) => m.personId,
+    );
     const ctx = await this.roster.context();
     const dates = this.windowOf([row]);
     const absences = await this.absences(dates, ctx.people);
@@ -505,7 +537,10 @@ export class DutyChangeService {
           },
         });
       }
-      await this.cancelOpenRequests(tx, emptied.map((r) => r.id));
+      await this.cancelOpenRequests(
+        tx,
+        emptied.map((r) => r.id),
+      );
       if (emptied.length) await this.scheduler.schedule(DUTY_GAP_CHECK_JOB, { cause: `unavailable ${unavailability.id}` }, { tx });
       const published = emptied.filter((r) => r.period.status === DutyRosterStatus.PUBLISHED);
       const announcement = peopleAnnouncement(`duty-unavailable:${unavailability.id}`, published.length ? [person.id] : [], ctx.people, {

@@ -45,7 +45,10 @@ export class DutyRosterSeeder {
 
   /** Leaders of the four bodies for 带班领导, the duty officers of the four offices for 值班员, when both pools are empty. */
   private async seedDemoPools(): Promise<void> {
-    const posts = await this.prisma.dutyPost.findMany({ where: { code: { in: DEFAULT_POSTS.map((p) => p.code) } }, include: { members: true } });
+    const posts = await this.prisma.dutyPost.findMany({
+      where: { code: { in: DEFAULT_POSTS.map((p) => p.code) } },
+      include: { members: true },
+    });
     if (posts.some((p) => p.members.length > 0)) return;
     const leaders = (await this.leaders.list({})).filter((l) => DEMO_LEADER_BODIES.includes(l.body)).map((l) => l.id);
     const order = new Map((await this.offices.list()).map((o) => [o.id, o.rotationOrder]));

@@ -361,7 +361,9 @@ export class DutyRosterService {
     // The whole pool is replaced at once: no reader sees half of the new order.
     await this.prisma.$transaction(async (tx) => {
       await tx.dutyPoolMember.deleteMany({ where: { postId } });
-      await tx.dutyPoolMember.createMany({ data: personIds.map((personId, position) => ({ postId, personId, kind: post.kind, position })) });
+      await tx.dutyPoolMember.createMany({
+        data: personIds.map((personId, position) => ({ postId, personId, kind: post.kind, position })),
+      });
     });
     const models = await this.postModels(await this.context());
     return models.find((m) => m.id === postId) as DutyPostModel;
@@ -415,7 +417,10 @@ export class DutyRosterService {
     ]);
     // Whoever holds a shift starting the day after `to` (a later month already generated) cannot
     // take `to`'s shift: the two would run back to back.
-    const after = await this.prisma.dutyAssignment.findMany({ where: { date: dayAfter, personId: { not: null } }, select: { personId: true } });
+    const after = await this.prisma.dutyAssignment.findMany({
+      where: { date: dayAfter, personId: { not: null } },
+      select: { personId: true },
+    });
     for (const { personId } of after) {
       unavailability.push({ personId: personId as string, from: to, to, reason: '次日值班 / on duty the day after' });
     }
@@ -429,8 +434,10 @@ export class DutyRosterService {
       where: { date: { gte: from, lte: to } },
       select: { id: true, date: true, templateId: true, postId: true, seat: true, personId: true },
     });
-    const slotKey = (s: { date: string; templateId: string; postId: string; seat: number }) => `${s.date}|${s.templateId}|${s.postId}|${s.seat}`;
+    const slotKey = (s: { date: string; templateId: string; postId: string; seat: number }) =>
+      `${s.date}|${s.templateId}|${s.postId}|${s.seat}`;
     const existingBySlot = new Map(existing.map((e) => [slotKey(e), e]));
+    const holderBySlot = new Map(seats.map((seat) => [slotKey(seat), seat.personId]));
     const now = this.clock.now();
 
     // The months, their seats and one GENERATED entry per seat commit together, or nothing does;
@@ -465,7 +472,7 @@ export class DutyRosterService {
           assignmentId: c.id,
           kind: 'GENERATED',
           fromPersonId: null,
-          toPersonId: seats.find((s) => slotKey(s) === slotKey(c))?.personId ?? null,
+          toPersonId: holderBySlot.get(slotKey(c)) ?? null,
           actorId: user.id,
           createdAt: now,
         }));
@@ -475,7 +482,14 @@ export class DutyRosterService {
           const row = existingBySlot.get(slotKey(seat));
           if (!row) continue;
           byHolder.set(seat.personId, [...(byHolder.get(seat.personId) ?? []), row.id]);
-          changes.push({ assignmentId: row.id, kind: 'GENERATED', fromPersonId: row.personId, toPersonId: seat.personId, actorId: user.id, createdAt: now });
+          changes.push({
+            assignmentId: row.id,
+            kind: 'GENERATED',
+            fromPersonId: row.personId,
+            toPersonId: seat.personId,
+            actorId: user.id,
+            createdAt: now,
+          });
         }
         for (const [personId, ids] of byHolder) {
           await tx.dutyAssignment.updateMany({ where: { id: { in: ids } }, data: { personId, version: { increment: 1 } } });
@@ -510,7 +524,9 @@ export class DutyRosterService {
       orderBy: { date: 'asc' },
     });
     const shifts = held.map((h) => ({ ...h, personId: h.personId as string }));
-    const kinds: Map<string, DayKind> = shifts.length ? classifyRange(shifts[0].date, shifts[shifts.length - 1].date, calendars).kinds : new Map();
+    const kinds: Map<string, DayKind> = shifts.length
+      ? classifyRange(shifts[0].date, shifts[shifts.length - 1].date, calendars).kinds
+      : new Map();
     const tallies = tallyShifts(shifts, kinds).tallies;
     const recent = new Map<string, HeldSlot>(); // person|post → their last shift in it
     for (const shift of shifts) recent.set(`${shift.personId}|${shift.postId}`, shift);
@@ -601,9 +617,15 @@ export class DutyRosterService {
   }
 
   /** History entries with the people and the actor named. */
-  async changeModels(ctx: RosterContext, changes: (DutyShiftChange & { undoneBy: { id: string } | null })[]): Promise<DutyShiftChangeModel[]> {
+  async changeModels(
+    ctx: RosterContext,
+    changes: (DutyShiftChange & { undoneBy: { id: string } | null })[],
+  ): Promise<DutyShiftChangeModel[]> {
     const actors = new Map(
-      (await this.identity.staffByIds([...new Set(changes.flatMap((c) => (c.actorId ? [c.actorId] : [])))])).map((u) => [u.id, u.displayName]),
+      (await this.identity.staffByIds([...new Set(changes.flatMap((c) => (c.actorId ? [c.actorId] : [])))])).map((u) => [
+        u.id,
+        u.displayName,
+      ]),
     );
     const person = (id: string | null) => {
       const info = id ? ctx.people.get(id) : undefined;

@@ -87,12 +87,14 @@ export class HolidayCalendarService {
   /** Each date from `from` to `to` as the calendars classify it, and the years with none loaded. */
   async days(from: string, to: string, calendars?: HolidayCalendar[]): Promise<{ days: CalendarDay[]; missingYears: number[] }> {
     const { classes, missingYears } = classifyRange(from, to, calendars ?? (await this.calendars()));
-    const days = [...classes].map(([date, c]): CalendarDay => ({
-      date,
-      kind: c.kind,
-      holiday: c.kind === 'HOLIDAY' ? c.holiday : null,
-      adjustedFor: c.kind === 'WORKDAY' ? c.adjustedFor : null,
-    }));
+    const days = [...classes].map(
+      ([date, c]): CalendarDay => ({
+        date,
+        kind: c.kind,
+        holiday: c.kind === 'HOLIDAY' ? c.holiday : null,
+        adjustedFor: c.kind === 'WORKDAY' ? c.adjustedFor : null,
+      }),
+    );
     return { days, missingYears };
   }
 }
