@@ -1,9 +1,17 @@
 export * from './lib/domain/types';
+export * from './lib/dto/duty-roster.models';
+export * from './lib/duty-roster.errors';
 export * from './lib/duty-roster.module';
 export * from './lib/operations/check-in/duty-check-in.service';
 export * from './lib/operations/duty-operations.module';
 export * from './lib/operations/seats/seat-lookup';
 export * from './lib/operations/utils/check-in-window';
+export { DUTY_NOTIFICATION } from './lib/duty-announcements';
+export type { DutyPersonInfo } from './lib/services/duty-people.service';
+export { DutyGapService, GAP_HORIZON_DAYS } from './lib/services/duty-gap.service';
+export { DUTY_GAP_CHECK_JOB, DutyRosterService } from './lib/services/duty-roster.service';
+export { DutyRosterSeeder } from './lib/services/duty-roster.seeder';
+export { HolidayCalendarService, storeHolidayCalendar } from './lib/services/holiday-calendar.service';
 export * from './lib/utils/change-rules';
 export * from './lib/utils/classify-date';
 export * from './lib/utils/generate-roster';

@@ -6,7 +6,7 @@ import { CalendarFeedsModule } from '@siban/calendar-feeds';
 import { Clock, ClockModule, SystemClock } from '@siban/clock';
 import { AppConfig, ConfigModule } from '@siban/config';
 import { DatabaseHandle, DatabaseModule } from '@siban/db';
-import { DutyOperationsModule } from '@siban/duty-roster';
+import { DutyOperationsModule, DutyRosterModule } from '@siban/duty-roster';
 import { IdentityModule, IdentityService, SessionRevocations } from '@siban/identity';
 import { NotificationsModule } from '@siban/notifications';
 import { OrganizationModule } from '@siban/organization';
@@ -64,6 +64,7 @@ export class AppModule {
         NotificationsModule,
         WeeklyPlansModule,
         CalendarFeedsModule,
+        DutyRosterModule,
         DutyOperationsModule,
       ],
       controllers: [HealthController],

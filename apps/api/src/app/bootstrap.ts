@@ -6,6 +6,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@siban/config';
 import { DatabaseHandle, openDatabase, PrismaService } from '@siban/db';
+import { DutyRosterSeeder } from '@siban/duty-roster';
 import { createValidationPipe, GraphQLExceptionFilter, useBodyParsers } from '@siban/graphql-core';
 import { PasswordHasher } from '@siban/identity';
 import { lexicographicSortSchema, printSchema } from 'graphql';
@@ -82,6 +83,8 @@ export async function startService(
     const hasher = app.get(PasswordHasher);
     const seeded = await seedDistrict(prisma, (p) => hasher.hash(p), { demo: config.database.kind === 'pglite' || config.seedDemo });
     if (seeded.demoCreated) app.get(Logger).log('demo leaders and accounts created (see README for the passwords)');
+    // After the district: the demo duty pools are drawn from its leaders and accounts.
+    await app.get(DutyRosterSeeder).seed({ demo: seeded.demoCreated });
     await app.listen(config.port, config.host);
   } catch (error) {
     if (app) await app.close();

@@ -2,7 +2,7 @@ import { ManualClock } from '@siban/clock';
 import { DUTY_CHECK_IN_JOB, DUTY_CHECK_IN_SWEEP_JOB, DutyCheckInService } from '@siban/duty-roster';
 import { JobScheduler } from '@siban/scheduler';
 import { scenario } from '@siban/testing';
-import { dutyFixture, rosterMonth } from '../test/duty-roster';
+import { dutyFixture, rosterMonth } from '../test/duty-operations';
 import { startTestApp, TestApp } from '../test/test-app';
 
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;

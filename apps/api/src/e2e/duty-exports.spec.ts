@@ -1,7 +1,7 @@
 import { ManualClock } from '@siban/clock';
 import { databaseKinds, gqlError, gqlOk, Scenario, scenario } from '@siban/testing';
 import ExcelJS from 'exceljs';
-import { dutyFixture, DutyFixture, rosterMonth } from '../test/duty-roster';
+import { dutyFixture, DutyFixture, rosterMonth } from '../test/duty-operations';
 import { startTestApp, TestApp } from '../test/test-app';
 
 // ical.js is ESM-only; a dynamic import type-checks under this repo's CommonJS settings.

@@ -3,7 +3,7 @@ import { DUTY_CHECK_IN_JOB, DUTY_CHECK_IN_SWEEP_JOB, DutyCheckInService } from '
 import { JobScheduler } from '@siban/scheduler';
 import { databaseKinds, gqlError, gqlOk, Scenario, scenario, subscribe } from '@siban/testing';
 import { noticeMarker } from '../test/markers';
-import { CHECK_IN, DutyFixture, dutyFixture, rosterMonth } from '../test/duty-roster';
+import { CHECK_IN, DutyFixture, dutyFixture, rosterMonth } from '../test/duty-operations';
 import { startTestApp, TestApp } from '../test/test-app';
 
 const NOTIFICATION_ADDED = 'subscription { notificationAdded { id kind title body subjectId } }';

@@ -1,103 +1,83 @@
-// Roster data for the duty operations' e2e suites, written straight to the roster's tables: the
-// generation and publishing API is another part of the roster. Template and posts are upserted on
-// their codes, calendars on their year, people on their user or leader, so seeding elsewhere and
-// these fixtures never clash.
-import fs from 'node:fs';
-import path from 'node:path';
-import { Prisma, PrismaService } from '@siban/db';
-import { DEFAULT_SHIFT_TEMPLATE } from '@siban/duty-roster';
+// Shared pieces of the duty roster e2e suites: the operations as a client sends them, and the
+// checks a generated roster must pass (no one on two shifts in a row, counts within one).
 
-const DATA = path.resolve(__dirname, '../../../../libs/duty-roster/data');
+export const PERSON_FIELDS = 'id name kind officeCode officeName active';
+export const SHIFT_FIELDS = `id date month status startsAt endsAt seat dayKind holiday adjustedFor version post { id code name kind } person { ${PERSON_FIELDS} }`;
+export const COUNTS = 'total weekend holiday';
+export const TALLY_FIELDS = `person { ${PERSON_FIELDS} } range { ${COUNTS} } allTime { ${COUNTS} }`;
+export const CHANGE_FIELDS = `id shiftId kind reason actorName relatedShiftId swapRequestId undoesId undoneById warnings from { ${PERSON_FIELDS} } to { ${PERSON_FIELDS} }`;
+export const REQUEST_FIELDS = `id status note fromShift { ${SHIFT_FIELDS} } toShift { ${SHIFT_FIELDS} } requester { id name } counterpart { id name }`;
 
-export const CHECK_IN = 'mutation ($shiftId: ID) { checkInDuty(shiftId: $shiftId) { shiftId personId checkedInAt late shiftStartsAt } }';
+export const POSTS = `{ dutyPosts { id code name kind pool { ${PERSON_FIELDS} } } }`;
+export const DAY_KINDS = 'query ($from: String!, $to: String!) { dutyDayKinds(from: $from, to: $to) { date kind holiday adjustedFor } }';
+export const GENERATE = `mutation ($from: String!, $to: String!) { generateDutyRoster(from: $from, to: $to) { from to shiftCount periods { month status shiftCount gapCount } gaps { reason message shift { ${SHIFT_FIELDS} } } tallies { ${TALLY_FIELDS} } } }`;
+export const PUBLISH =
+  'mutation ($month: String!) { publishDutyRoster(month: $month) { month status publishedAt version shiftCount gapCount } }';
+export const ROSTER = `query ($from: String!, $to: String!) { dutyRoster(from: $from, to: $to) { from to missingYears warnings days { date kind holiday } periods { month status } shifts { ${SHIFT_FIELDS} } } }`;
+export const SHIFTS = `query ($from: String!, $to: String!, $officeCode: String, $personId: ID) { dutyShifts(from: $from, to: $to, officeCode: $officeCode, personId: $personId) { ${SHIFT_FIELDS} } }`;
+export const MY_SHIFTS = `query ($from: String, $to: String) { myDutyShifts(from: $from, to: $to) { ${SHIFT_FIELDS} } }`;
+export const ON_DUTY = `query ($at: DateTime!) { onDuty(at: $at) { ${SHIFT_FIELDS} } }`;
+export const TALLIES = `query ($from: String, $to: String) { dutyTallies(from: $from, to: $to) { ${TALLY_FIELDS} } }`;
+export const HISTORY = `query ($shiftId: ID!) { dutyShiftHistory(shiftId: $shiftId) { ${CHANGE_FIELDS} } }`;
+export const GAPS = `query ($from: String, $to: String) { dutyGaps(from: $from, to: $to) { reason message shift { ${SHIFT_FIELDS} } } }`;
+export const SET_POOL = `mutation ($postId: ID!, $personIds: [ID!]!) { setDutyPool(postId: $postId, personIds: $personIds) { id code pool { ${PERSON_FIELDS} } } }`;
+export const REQUEST_SWAP = `mutation ($myShiftId: ID!, $otherShiftId: ID!, $note: String) { requestDutySwap(myShiftId: $myShiftId, otherShiftId: $otherShiftId, note: $note) { ${REQUEST_FIELDS} } }`;
+export const RESPOND_SWAP = `mutation ($requestId: ID!, $accept: Boolean!) { respondDutySwap(requestId: $requestId, accept: $accept) { ${REQUEST_FIELDS} } }`;
+export const APPROVE_SWAP = `mutation ($requestId: ID!, $approve: Boolean!) { approveDutySwap(requestId: $requestId, approve: $approve) { ${REQUEST_FIELDS} } }`;
+export const SWAP = `mutation ($shiftId: ID!, $otherShiftId: ID!, $reason: String) { swapDutyShifts(shiftId: $shiftId, otherShiftId: $otherShiftId, reason: $reason) { shifts { ${SHIFT_FIELDS} } changes { ${CHANGE_FIELDS} } } }`;
+export const UNDO = `mutation ($changeId: ID!) { undoDutySwap(changeId: $changeId) { shifts { ${SHIFT_FIELDS} } changes { ${CHANGE_FIELDS} } } }`;
+export const OVERRIDE = `mutation ($shiftId: ID!, $personId: ID, $reason: String!) { overrideDutyShift(shiftId: $shiftId, personId: $personId, reason: $reason) { ${SHIFT_FIELDS} } }`;
+export const DECLARE = `mutation ($personId: ID!, $from: String!, $to: String!, $reason: String!) { declareDutyUnavailability(personId: $personId, from: $from, to: $to, reason: $reason) { id from to reason person { ${PERSON_FIELDS} } emptiedShifts { ${SHIFT_FIELDS} } } }`;
+export const LOAD_CALENDAR =
+  'mutation ($json: String!) { loadHolidayCalendar(json: $json) { year source holidays { name from to } adjustedWorkdays { date for } } }';
 
-export interface DutyFixture {
-  templateId: string;
-  posts: { leader: string; officer: string };
-  /** DutyPerson ids by the user's username or the leader's name. */
-  person: Record<string, string>;
+export interface Shift {
+  id: string;
+  date: string;
+  post: { code: string };
+  person: { id: string; name: string } | null;
+  dayKind: string;
 }
 
-export async function loadHolidayCalendars(prisma: PrismaService, years = [2025, 2026]): Promise<void> {
-  for (const year of years) {
-    const content = JSON.parse(fs.readFileSync(path.join(DATA, `holidays-${year}.json`), 'utf8')) as Prisma.InputJsonObject;
-    await prisma.holidayCalendar.upsert({
-      where: { year },
-      create: { year, source: String(content.source), content, loadedAt: new Date() },
-      update: {},
-    });
-  }
+const DAY = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+
+/** Whether `personId` could take a shift of `date` in the post, given the post's shifts, leaving out `ignoring`. */
+export function canTake(shifts: Shift[], personId: string, date: string, ignoring: string[] = []): boolean {
+  return shifts.every((s) => s.person?.id !== personId || ignoring.includes(s.id) || Math.abs(dayNumber(s.date) - dayNumber(date)) > 1);
 }
 
-/** The default template, a 带班领导 and a 值班员 post, the shipped calendars, and people for these users and leaders. */
-export async function dutyFixture(
-  prisma: PrismaService,
-  people: { users: Record<string, string>; leaders: Record<string, string> },
-): Promise<DutyFixture> {
-  await loadHolidayCalendars(prisma);
-  const template = await prisma.dutyShiftTemplate.upsert({
-    where: { code: DEFAULT_SHIFT_TEMPLATE.code },
-    create: { ...DEFAULT_SHIFT_TEMPLATE },
-    update: {},
-  });
-  const post = (code: string, name: string, kind: 'LEADER' | 'STAFF', position: number) =>
-    prisma.dutyPost.upsert({ where: { code }, create: { code, name, kind, templateId: template.id, position }, update: {} });
-  const leader = await post('LEADER_ON_DUTY', '带班领导', 'LEADER', 0);
-  const officer = await post('DUTY_OFFICER', '值班员', 'STAFF', 1);
-  const person: Record<string, string> = {};
-  for (const [username, userId] of Object.entries(people.users)) {
-    person[username] = (await prisma.dutyPerson.upsert({ where: { userId }, create: { kind: 'STAFF', userId }, update: {} })).id;
-  }
-  for (const [name, leaderId] of Object.entries(people.leaders)) {
-    person[name] = (await prisma.dutyPerson.upsert({ where: { leaderId }, create: { kind: 'LEADER', leaderId }, update: {} })).id;
-  }
-  return { templateId: template.id, posts: { leader: leader.id, officer: officer.id }, person };
-}
-
-/**
- * A month of the roster: `holders(date)` names who holds the leader and officer posts that day
- * (null leaves the seat empty). Published (by `publishedById`) unless `draft`. Returns seat ids
- * by `${date}:leader` and `${date}:officer`.
- */
-export async function rosterMonth(
-  prisma: PrismaService,
-  fixture: DutyFixture,
-  month: string,
-  holders: (date: string) => { leader: string | null; officer: string | null },
-  options: { publishedById?: string; draft?: boolean; days?: number } = {},
-): Promise<Record<string, string>> {
-  const published = !options.draft && options.publishedById;
-  await prisma.dutyRosterPeriod.upsert({
-    where: { month },
-    create: {
-      month,
-      ...(published ? { status: 'PUBLISHED', publishedAt: new Date(`${month}-01T00:00:00Z`), publishedById: options.publishedById } : {}),
-    },
-    update: {},
-  });
-  const [y, m] = month.split('-').map(Number);
-  const days = options.days ?? new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const seats: Record<string, string> = {};
-  for (let d = 1; d <= days; d++) {
-    const date = `${month}-${String(d).padStart(2, '0')}`;
-    const who = holders(date);
-    for (const [key, kind] of [
-      ['leader', 'LEADER'],
-      ['officer', 'STAFF'],
-    ] as const) {
-      const holder = who[key];
-      const row = await prisma.dutyAssignment.create({
-        data: {
-          month,
-          date,
-          templateId: fixture.templateId,
-          postId: fixture.posts[key],
-          kind,
-          personId: holder ? fixture.person[holder] : null,
-        },
-      });
-      seats[`${date}:${key}`] = row.id;
+/** Pairs of shifts of one post whose holders may swap (neither left with shifts on adjacent days). */
+export function swappablePairs(shifts: Shift[]): [Shift, Shift][] {
+  const pairs: [Shift, Shift][] = [];
+  for (const a of shifts) {
+    for (const b of shifts) {
+      if (a.id >= b.id || !a.person || !b.person || a.person.id === b.person.id || a.post.code !== b.post.code) continue;
+      if (canTake(shifts, a.person.id, b.date, [a.id]) && canTake(shifts, b.person.id, a.date, [b.id])) pairs.push([a, b]);
     }
   }
-  return seats;
+  return pairs;
+}
+
+/** Spread (max - min) of each count across a set of tallies. */
+export function spreads(tallies: { range: Record<string, number> }[]): { total: number; weekend: number; holiday: number } {
+  const spread = (key: string) => Math.max(...tallies.map((t) => t.range[key])) - Math.min(...tallies.map((t) => t.range[key]));
+  return { total: spread('total'), weekend: spread('weekend'), holiday: spread('holiday') };
+}
+
+/** Shifts of one post, by date, held twice in a row by one person (none in a good roster). */
+export function consecutive(shifts: Shift[]): string[] {
+  const byPost = new Map<string, Shift[]>();
+  for (const s of shifts) byPost.set(s.post.code, [...(byPost.get(s.post.code) ?? []), s]);
+  const found: string[] = [];
+  for (const list of byPost.values()) {
+    const sorted = [...list].sort((a, b) => a.date.localeCompare(b.date));
+    sorted.forEach((s, i) => {
+      const next = sorted[i + 1];
+      if (next && s.person && next.person?.id === s.person.id && dayNumber(next.date) - dayNumber(s.date) === 1) {
+        found.push(`${s.post.code} ${s.date}/${next.date} ${s.person.name}`);
+      }
+    });
+  }
+  return found;
 }

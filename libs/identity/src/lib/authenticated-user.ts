@@ -15,3 +15,6 @@ export interface AuthenticatedUser {
 
 /** A member of staff as access rules see them: who they are, where they work, what they do. */
 export type StaffMember = Pick<AuthenticatedUser, 'id' | 'roles' | 'officeCode' | 'leaderId'>;
+
+/** A user as another capability names them: who, where, and whether still active. */
+export type StaffDirectoryEntry = Pick<AuthenticatedUser, 'id' | 'displayName' | 'officeCode' | 'roles' | 'leaderId'> & { active: boolean };

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@siban/config';
 import { isForeignKeyViolation, isUniqueViolation, Prisma, PrismaService, PrismaTx, Role, uniqueViolationFields, User } from '@siban/db';
 import { badInput, byKeys, Connection, decodeCursor, LoaderRegistry, toConnection } from '@siban/graphql-core';
 import { AccountLockEvents } from './account-lock-events';
-import { AuthenticatedUser, StaffMember } from './authenticated-user';
+import { AuthenticatedUser, StaffDirectoryEntry, StaffMember } from './authenticated-user';
 import { ChangePasswordInput, CreateUserInput, ResetPasswordInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { IdentityErrors } from './identity.errors';
 import { LoginThrottleService } from './login-throttle.service';
@@ -172,6 +172,26 @@ export class IdentityService {
   /** The users of these ids, in username order; unknown ids are left out. */
   usersByIds(ids: string[]): Promise<User[]> {
     return this.prisma.user.findMany({ where: { id: { in: ids } }, orderBy: { username: 'asc' } });
+  }
+
+  /**
+   * Users by id as other capabilities show them (a name and an office), inactive ones included:
+   * a duty roster or a history names people who may have left since.
+   */
+  async staffByIds(ids: readonly string[]): Promise<StaffDirectoryEntry[]> {
+    if (ids.length === 0) return [];
+    const users = await this.prisma.user.findMany({
+      where: { id: { in: [...ids] } },
+      select: { id: true, displayName: true, active: true, roles: true, leaderId: true, office: { select: { code: true } } },
+    });
+    return users.map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      active: u.active,
+      roles: u.roles,
+      leaderId: u.leaderId,
+      officeCode: u.office.code,
+    }));
   }
 
   async createUser(input: CreateUserInput): Promise<User> {

@@ -1,55 +1,27 @@
-// Calendar dates ("YYYY-MM-DD", Asia/Shanghai) as day numbers, and the Shanghai wall clock.
-//
-// Deliberately private and minimal: `@siban/district-time` (Shanghai weeks, days, shifts and
-// intervals, being moved out of weekly-plans on another branch) is the shared home for this
-// math. Until it lands, the roster's pure core keeps only what it needs here, so it depends on
-// nothing in flight. Swap these for district-time's functions once it is merged.
+// Calendar dates as day numbers, and the Shanghai wall clock as minutes: what the roster's pure
+// core compares millions of times when it generates a year. Dates, weekdays and adding days are
+// `@siban/district-time`'s (re-exported here so the core imports one module); district-time keeps
+// its day numbers private, so the few lines of day arithmetic the generator leans on stay here.
+import { isoWeekday, SHANGHAI_OFFSET_MS } from '@siban/district-time';
+import type { LocalDate } from '@siban/district-time';
 
-/** A calendar date in Asia/Shanghai, "YYYY-MM-DD". */
-export type LocalDate = string;
+export { addDays, isLocalDate, isoWeekday } from '@siban/district-time';
+export type { LocalDate } from '@siban/district-time';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 export const MINUTES_PER_DAY = 1440;
-// Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact
-// for every date a roster can name.
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
-/** Whether `value` is a real date written "YYYY-MM-DD" (2026-02-30 is not). */
-export function isLocalDate(value: string): boolean {
-  return toDayNumber(value) !== undefined;
-}
-
-/** Days since 1970-01-01; consecutive dates have consecutive numbers. */
+/** Days since 1970-01-01; consecutive dates have consecutive numbers. Throws for anything but a real date. */
 export function dayNumber(date: LocalDate): number {
-  const day = toDayNumber(date);
-  if (day === undefined) throw new RangeError(`not a date "YYYY-MM-DD": ${date}`);
-  return day;
-}
-
-function toDayNumber(value: string): number | undefined {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  const real = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
-  return real ? probe.getTime() / MS_PER_DAY : undefined;
+  const match = DATE_PATTERN.exec(date);
+  const probe = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!match || !probe || probe.toISOString().slice(0, 10) !== date) throw new RangeError(`not a date "YYYY-MM-DD": ${date}`);
+  return probe.getTime() / MS_PER_DAY;
 }
 
 export function fromDayNumber(days: number): LocalDate {
   return new Date(days * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-export function addDays(date: LocalDate, days: number): LocalDate {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-/** ISO weekday: 1 = Monday ... 6 = Saturday, 7 = Sunday. */
-export function isoWeekday(date: LocalDate): number {
-  const weekday = new Date(dayNumber(date) * MS_PER_DAY).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
 }
 
 export function isWeekend(date: LocalDate): boolean {

@@ -42,6 +42,12 @@ export const DEMO_USERS: (SeedUser & { office: OfficeCode })[] = [
   { username: 'cppcc.director', displayName: '区政协办主任 宋涛', office: 'CPPCC', roles: ['DIRECTOR'] },
   { username: 'reception.staff', displayName: '区接待办 唐宁', office: 'RECEPTION', roles: ['RECEPTION_STAFF'] },
   { username: 'duty.officer', displayName: '总值班室 韩冰', office: 'PARTY', roles: ['DUTY_OFFICER'] },
+  // The general duty (总值班): its coordinator, and an officer from each of the other bodies'
+  // offices, so the demo 值班员 pool is drawn from all four (see DutyRosterSeeder).
+  { username: 'duty.coord', displayName: '总值班室主任 许诺', office: 'PARTY', roles: ['DUTY_COORDINATOR'] },
+  { username: 'congress.duty', displayName: '区人大办值班员 彭程', office: 'CONGRESS', roles: ['DUTY_OFFICER'] },
+  { username: 'gov.duty', displayName: '区政府办值班员 杜宇', office: 'GOVERNMENT', roles: ['DUTY_OFFICER'] },
+  { username: 'cppcc.duty', displayName: '区政协办值班员 叶青', office: 'CPPCC', roles: ['DUTY_OFFICER'] },
   { username: 'leader.wang', displayName: '王建国', office: 'PARTY', roles: ['LEADER'], leader: 'wang' },
 ];
 

@@ -6,7 +6,7 @@ import { addWeeks, weekDays } from '@siban/district-time';
 import { AuthenticatedUser, IdentityService, OfficeService } from '@siban/identity';
 import { Announcement, NotificationService } from '@siban/notifications';
 import { LeaderService } from '@siban/organization';
-import type { Acknowledgement, LeaderInfo, PlanEntryData, RevisionDiff } from '../domain/types';
+import type { Acknowledgement, LeaderInfo, LocalDate, PlanEntryData, RevisionDiff } from '../domain/types';
 import { ConflictAcknowledgementInput } from '../dto/plan-entry.input';
 import { toEntryData, toLeaderInfo } from '../plan-mapping';
 import { PlanDeadlineService } from '../plans/plan-deadline.service';
@@ -19,6 +19,14 @@ import { carriedNotes } from './utils/carry-acknowledgements';
 import { detectConflicts } from './utils/detect-conflicts';
 import { diffEntries } from './utils/diff-revisions';
 import type { Viewer } from './utils/visibility';
+
+/** A leader away on whole dates by a submitted plan (both ends included). */
+export interface LeaderAbsence {
+  leaderId: string;
+  from: LocalDate;
+  to: LocalDate;
+  kind: 'TRIP' | 'LEAVE';
+}
 
 /** The coordinators' side: the merged week, its conflicts, and publication by revision. */
 @Injectable()
@@ -58,6 +66,25 @@ export class ScheduleService {
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(toEntryData);
+  }
+
+  /**
+   * Whole dates on which leaders are away by their submitted plans (TRIP and LEAVE entries)
+   * between `from` and `to`: the duty roster keeps them off duty then. A half-day or timed
+   * entry takes its whole date.
+   */
+  async leaderAbsences(from: LocalDate, to: LocalDate): Promise<LeaderAbsence[]> {
+    const rows = await this.prisma.planEntry.findMany({
+      where: {
+        kind: { in: ['TRIP', 'LEAVE'] },
+        plan: { status: 'SUBMITTED' },
+        date: { lte: to },
+        OR: [{ endDate: { gte: from } }, { endDate: null, date: { gte: from } }],
+      },
+      select: { leaderId: true, date: true, endDate: true, kind: true },
+      orderBy: [{ date: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map((r) => ({ leaderId: r.leaderId, from: r.date, to: r.endDate ?? r.date, kind: r.kind as LeaderAbsence['kind'] }));
   }
 
   async latestRevision(week: string): Promise<ScheduleRevision | null> {
