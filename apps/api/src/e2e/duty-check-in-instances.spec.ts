@@ -23,7 +23,6 @@ onPostgres('the missed check-in alert with two instances on postgres', () => {
 
   it('alerts once, however many sweeps and checks both instances run at once', async () => {
     const s = await scenario(a, { clock })
-      .user('duty.coord', { office: 'PARTY', roles: ['DUTY_COORDINATOR'] })
       .user('duty.coord2', { office: 'CPPCC', roles: ['DUTY_COORDINATOR'] })
       .user('officer.a', { office: 'PARTY', roles: ['DUTY_OFFICER'] })
       .build();

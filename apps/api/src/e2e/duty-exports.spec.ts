@@ -44,7 +44,6 @@ describe.each(databaseKinds())('duty exports and calendar feeds on %s', (kind) =
   beforeAll(async () => {
     t = await startTestApp(kind, { clock });
     s = await scenario(t, { clock })
-      .user('duty.coord', { office: 'PARTY', roles: ['DUTY_COORDINATOR'] })
       .user('officer.a', { office: 'PARTY', roles: ['DUTY_OFFICER'], displayName: '张三' })
       .user('officer.b', { office: 'GOVERNMENT', roles: ['SECRETARY'], displayName: '白露' })
       .build();

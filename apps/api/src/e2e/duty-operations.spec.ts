@@ -31,7 +31,6 @@ describe.each(databaseKinds())('duty check-in, missed check-in alerts and the ha
   beforeAll(async () => {
     t = await startTestApp(kind, { clock });
     s = await scenario(t, { clock })
-      .user('duty.coord', { office: 'PARTY', roles: ['DUTY_COORDINATOR'], displayName: '值班协调员' })
       .user('officer.a', { office: 'PARTY', roles: ['DUTY_OFFICER'], displayName: '张三' })
       .user('officer.b', { office: 'GOVERNMENT', roles: ['SECRETARY'], displayName: '李四' })
       .build();
@@ -224,7 +223,7 @@ describe.each(databaseKinds())('duty check-in, missed check-in alerts and the ha
     const log = (await gqlOk(t.url, await as('duty.coord'), HANDOVER, { shiftId })).dutyHandover;
     expect(log.items.map((i: any) => [i.text, i.closeNote, i.closedByName])).toEqual([
       ['跟进停电恢复情况', '已于 09:30 恢复供电', '李四'],
-      ['周一前报送值班统计', '已报送', '值班协调员'],
+      ['周一前报送值班统计', '已报送', '总值班室主任 许诺'],
       ['更换值班室打印机墨盒', '', null],
     ]);
     const nextLog = (await gqlOk(t.url, await as('officer.a'), HANDOVER, { shiftId: seat['2026-10-04:officer'] })).dutyHandover;

@@ -42,8 +42,8 @@ export async function dutyFixture(
   });
   const post = (code: string, name: string, kind: 'LEADER' | 'STAFF', position: number) =>
     prisma.dutyPost.upsert({ where: { code }, create: { code, name, kind, templateId: template.id, position }, update: {} });
-  const leader = await post('LEADER_ON_DUTY', '带班领导', 'LEADER', 0);
-  const officer = await post('DUTY_OFFICER', '值班员', 'STAFF', 1);
+  const leader = await post('LEADER', '带班领导', 'LEADER', 0);
+  const officer = await post('OFFICER', '值班员', 'STAFF', 1);
   const person: Record<string, string> = {};
   for (const [username, userId] of Object.entries(people.users)) {
     person[username] = (await prisma.dutyPerson.upsert({ where: { userId }, create: { kind: 'STAFF', userId }, update: {} })).id;
