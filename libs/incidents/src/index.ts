@@ -1,0 +1,4 @@
+export * from './lib/domain/labels';
+export * from './lib/domain/types';
+export * from './lib/utils/report-clocks';
+export * from './lib/utils/route-incident';
