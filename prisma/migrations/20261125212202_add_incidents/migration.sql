@@ -43,6 +43,7 @@ CREATE TABLE "Incident" (
     "measures" TEXT NOT NULL DEFAULT '',
     "createdById" UUID NOT NULL,
     "idempotencyKey" TEXT NOT NULL,
+    "submittedFingerprint" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,
     "closedAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
