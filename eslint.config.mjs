@@ -48,6 +48,17 @@ export default [
                 'scope:shared',
               ],
             },
+            {
+              // Routes incidents to who is on duty (the roster's onDuty) and notifies them.
+              sourceTag: 'scope:incidents',
+              onlyDependOnLibsWithTags: [
+                'scope:duty-roster',
+                'scope:organization',
+                'scope:notifications',
+                'scope:identity',
+                'scope:shared',
+              ],
+            },
           ],
         },
       ],

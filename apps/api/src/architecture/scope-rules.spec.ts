@@ -40,6 +40,13 @@ describe('scope rules of @nx/enforce-module-boundaries', () => {
       'scope:calendar-feeds',
       '"scope:identity", "scope:shared"',
     ],
+    [
+      'libs/incidents/src/lib/example.ts',
+      '@siban/weekly-plans',
+      'ScheduleService',
+      'scope:incidents',
+      '"scope:duty-roster", "scope:organization", "scope:notifications", "scope:identity", "scope:shared"',
+    ],
   ])('refuses %s importing %s', async (file, importing, name, scope, allowed) => {
     expect(await lint(file, importing, name)).toEqual([
       `@nx/enforce-module-boundaries: A project tagged with "${scope}" can only depend on libs tagged with ${allowed}`,
@@ -50,5 +57,6 @@ describe('scope rules of @nx/enforce-module-boundaries', () => {
     expect(await lint('libs/weekly-plans/src/lib/example.ts', '@siban/organization', 'LeaderService')).toEqual([]);
     expect(await lint('libs/weekly-plans/src/lib/example.ts', '@siban/notifications', 'NotificationService')).toEqual([]);
     expect(await lint('libs/organization/src/lib/example.ts', '@siban/identity', 'OfficeService')).toEqual([]);
+    expect(await lint('libs/incidents/src/lib/example.ts', '@siban/duty-roster', 'generateRoster')).toEqual([]);
   });
 });

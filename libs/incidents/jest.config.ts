@@ -1,0 +1,5 @@
+export default {
+  displayName: 'incidents',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
