@@ -1,8 +1,13 @@
 import { badInput, conflict, notFound } from '@siban/graphql-core';
 import type { DraftProblem } from './utils/logging-decision';
 
+const isProblem = (value: unknown): value is DraftProblem =>
+  typeof value === 'object' && value !== null && typeof (value as DraftProblem).message === 'string';
+
 export const IncidentErrors = {
-  badDraft: (problem: DraftProblem) => badInput(problem.field, problem.message),
+  // The core's problems are already worded Chinese first, then English (utils/logging-decision).
+  badDraft: (problem: DraftProblem) =>
+    isProblem(problem) ? badInput(problem.field, problem.message) : badInput('input', '报送内容有误 / The incident draft is not valid'),
   keyReused: () =>
     conflict(
       '该幂等键已用于另一份不同的报送 / This idempotency key was already used for a different incident',
