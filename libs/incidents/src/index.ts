@@ -5,3 +5,4 @@ export * from './lib/utils/logging-decision';
 export * from './lib/utils/on-duty-at';
 export * from './lib/utils/report-clocks';
 export * from './lib/utils/route-incident';
+export * from './lib/incidents.module';

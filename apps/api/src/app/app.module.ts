@@ -7,6 +7,7 @@ import { Clock, ClockModule, SystemClock } from '@siban/clock';
 import { AppConfig, ConfigModule } from '@siban/config';
 import { DatabaseHandle, DatabaseModule } from '@siban/db';
 import { DutyOperationsModule, DutyRosterModule } from '@siban/duty-roster';
+import { IncidentsModule } from '@siban/incidents';
 import { IdentityModule, IdentityService, SessionRevocations } from '@siban/identity';
 import { NotificationsModule } from '@siban/notifications';
 import { OrganizationModule } from '@siban/organization';
@@ -66,6 +67,7 @@ export class AppModule {
         CalendarFeedsModule,
         DutyRosterModule,
         DutyOperationsModule,
+        IncidentsModule,
       ],
       controllers: [HealthController],
       providers: [ShutdownState],

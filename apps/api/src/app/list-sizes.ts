@@ -10,6 +10,7 @@ export const LIST_SIZES: ListSizes = {
   'NoticeConnection.nodes': 1,
   'NotificationConnection.nodes': 1,
   'UserConnection.nodes': 1,
+  'IncidentConnection.nodes': 1,
 
   // A district's leaders and offices: a fixed, small set.
   'Query.leaders': 100,
@@ -70,4 +71,6 @@ export const LIST_SIZES: ListSizes = {
   'Query.openDutyHandoverItems': 50,
   'DutyHandover.items': 20,
   'DutyHandover.closedItems': 20,
+  // An incident's history: logging, updates, notes, corrections (deliveries and clocks to come).
+  'IncidentDetail.timeline': 200,
 };
