@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { IncidentCategory, IncidentChannel, IncidentSeverity, IncidentStatus } from '@siban/db';
 import { PageArgs } from '@siban/graphql-core';
 import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -76,64 +76,7 @@ export class LogIncidentInput {
 }
 
 @InputType({ description: 'Only the fields given change; each change is recorded with its value before and after.' })
-export class IncidentChangesInput {
-  @Field(() => IncidentSeverity, { nullable: true })
-  @IsOptional()
-  @IsEnum(IncidentSeverity)
-  severity?: IncidentSeverity;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  place?: string;
-
-  @Field(() => Date, { nullable: true })
-  @IsOptional()
-  @IsDate()
-  occurredAt?: Date;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  reporterName?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  reporterPhone?: string;
-
-  @Field(() => IncidentChannel, { nullable: true })
-  @IsOptional()
-  @IsEnum(IncidentChannel)
-  reportedVia?: IncidentChannel;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  description?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  casualties?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  losses?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  measures?: string;
-}
+export class IncidentChangesInput extends PartialType(OmitType(LogIncidentInput, ['idempotencyKey', 'category', 'learnedAt'] as const)) {}
 
 @ArgsType()
 export class LogIncidentArgs {
